@@ -1,0 +1,7 @@
+import type { FastifyInstance } from 'fastify';
+import type { RouteDeps } from '../../app.ts';
+
+export function registerOrganizationRoutes(app: FastifyInstance, deps: RouteDeps) {
+  void app;
+  void deps;
+}

@@ -1,0 +1,53 @@
+import type { Role } from '../../common/contracts/auth.contract.ts';
+import type { Reach } from '../http/actor.ts';
+
+/**
+ * The one policy table (role × action → reach), deny by default (security.md "Access control").
+ * Every route names one action in `config.policy`; app.ts refuses to start a route without one,
+ * and server/policy/policy.test.ts walks every route against this table.
+ *   'subtree' — the actor's organization and everything under it;
+ *   'self'    — only records of the actor's own person (the member role).
+ * 'public' and 'authenticated' are pseudo-actions for routes that need no role check.
+ */
+export type Grants = Partial<Record<Role, Reach>>;
+
+const OFFICIALS_READ: Grants = {
+  admin: 'subtree',
+  organization_officer: 'subtree',
+  committee_member: 'subtree',
+  cell_secretary: 'subtree',
+  inspection_officer: 'subtree',
+  training_officer: 'subtree',
+};
+
+export const POLICY = {
+  // Organization tree: officials see their subtree; front officers see it too (they introduce candidates to cells).
+  'organization.read': { ...OFFICIALS_READ, front_officer: 'subtree', member: 'self' },
+  'organization.manage': { admin: 'subtree', organization_officer: 'subtree' },
+
+  // Member records: never the front officer (domain.md); a member sees only their own record.
+  'member.list': OFFICIALS_READ,
+  'member.read': { ...OFFICIALS_READ, member: 'self' },
+  'member.create': { admin: 'subtree', organization_officer: 'subtree', cell_secretary: 'subtree' },
+  'member.update': { admin: 'subtree', organization_officer: 'subtree', cell_secretary: 'subtree' },
+  'member.change_status': { admin: 'subtree', organization_officer: 'subtree' },
+
+  'user.manage': { admin: 'subtree' },
+  'audit.read': { admin: 'subtree', inspection_officer: 'subtree' },
+  'reference.read': {
+    ...OFFICIALS_READ,
+    front_officer: 'subtree',
+    member: 'self',
+  },
+} as const satisfies Record<string, Grants>;
+
+export type PolicyAction = keyof typeof POLICY;
+export type RoutePolicy = PolicyAction | 'public' | 'authenticated';
+
+export function grantFor(action: PolicyAction, role: Role): Reach | null {
+  return (POLICY[action] as Grants)[role] ?? null;
+}
+
+export function isPolicyAction(s: string): s is PolicyAction {
+  return Object.hasOwn(POLICY, s);
+}
