@@ -20,7 +20,6 @@ import { registerAuthRoutes, sessionCookieName } from './modules/auth/auth.route
 import { resolveSession } from './modules/auth/auth.service.ts';
 import { registerOrganizationRoutes } from './modules/organizations/organizations.routes.ts';
 import { registerPeopleRoutes } from './modules/people/people.routes.ts';
-import { registerReferenceRoutes } from './modules/reference/reference.routes.ts';
 import { registerUserRoutes } from './modules/users/users.routes.ts';
 import { grantFor, isPolicyAction } from './policy/policy.ts';
 
@@ -149,7 +148,6 @@ export async function buildApp({ db, config, clock = () => new Date() }: AppDeps
   registerUserRoutes(app, deps);
   registerOrganizationRoutes(app, deps);
   registerPeopleRoutes(app, deps);
-  registerReferenceRoutes(app, deps);
   registerAuditRoutes(app, deps);
 
   const webRoot = resolve(config.webDist);

@@ -34,11 +34,6 @@ export const POLICY = {
 
   'user.manage': { admin: 'subtree' },
   'audit.read': { admin: 'subtree', inspection_officer: 'subtree' },
-  'reference.read': {
-    ...OFFICIALS_READ,
-    front_officer: 'subtree',
-    member: 'self',
-  },
 } as const satisfies Record<string, Grants>;
 
 export type PolicyAction = keyof typeof POLICY;
