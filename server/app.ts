@@ -28,13 +28,15 @@ export interface AppDeps {
   config: Config;
   /** The clock; tests pass a fixed one (architecture principle 6). */
   clock?: () => Date;
+  /** Extra routes outside /api (the benchmark's bare baseline route); registered before the app is sealed. */
+  extend?: (app: FastifyInstance) => void;
 }
 
 export type App = FastifyInstance;
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-export async function buildApp({ db, config, clock = () => new Date() }: AppDeps): Promise<App> {
+export async function buildApp({ db, config, clock = () => new Date(), extend }: AppDeps): Promise<App> {
   const app = Fastify({
     logger:
       config.logLevel === 'silent'
@@ -149,6 +151,7 @@ export async function buildApp({ db, config, clock = () => new Date() }: AppDeps
   registerOrganizationRoutes(app, deps);
   registerPeopleRoutes(app, deps);
   registerAuditRoutes(app, deps);
+  extend?.(app);
 
   const webRoot = resolve(config.webDist);
   if (existsSync(resolve(webRoot, 'index.html'))) {
