@@ -73,7 +73,7 @@ export async function buildTree(db: Db) {
   return { province, commune, grassroots, cellA, cellB, otherCell };
 }
 
-export async function buildPerson(db: Db, o: Partial<Database['persons']> = {}) {
+export async function buildPerson(db: Db, o: Partial<Insertable<Database['persons']>> = {}) {
   const n = next();
   const fullName = o.full_name ?? `Nguyễn Văn Thử ${n}`;
   return db
@@ -108,7 +108,7 @@ export async function buildPerson(db: Db, o: Partial<Database['persons']> = {}) 
 
 export async function buildMember(
   db: Db,
-  o: { organizationId: number; status?: MemberStatus; cardNumber?: string | null; person?: Partial<Database['persons']> },
+  o: { organizationId: number; status?: MemberStatus; cardNumber?: string | null; person?: Partial<Insertable<Database['persons']>> },
 ) {
   const person = await buildPerson(db, o.person);
   const org = await db.selectFrom('organizations').select('path').where('id', '=', o.organizationId).executeTakeFirstOrThrow();
@@ -211,4 +211,5 @@ export async function loginAs(app: App, username: string, password = TEST_PASSWO
   return `${set.name}=${set.value}`;
 }
 
+import type { Insertable } from 'kysely';
 import type { Database } from '../db/schema.ts';
