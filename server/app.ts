@@ -21,7 +21,7 @@ import { resolveSession } from './modules/auth/auth.service.ts';
 import { registerOrganizationRoutes } from './modules/organizations/organizations.routes.ts';
 import { registerPeopleRoutes } from './modules/people/people.routes.ts';
 import { registerUserRoutes } from './modules/users/users.routes.ts';
-import { grantFor, isPolicyAction } from './policy/policy.ts';
+import { grantFor, isPolicyAction, type RoutePolicy } from './policy/policy.ts';
 
 export interface AppDeps {
   db: Db;
@@ -58,12 +58,15 @@ export async function buildApp({ db, config, clock = () => new Date(), extend }:
   app.decorateRequest('startedAt', null as unknown as Date);
 
   // Deny by default: an /api route without a policy entry cannot even be registered (security.md item 1).
+  const routes: RegisteredRoute[] = [];
+  app.decorate('registeredRoutes', routes);
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api/')) return;
     const policy = route.config?.policy;
     if (!policy || (policy !== 'public' && policy !== 'authenticated' && !isPolicyAction(policy))) {
       throw new Error(`route ${route.method} ${route.url} has no policy entry`);
     }
+    for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, url: route.url, policy });
   });
 
   await app.register(fastifyCookie);
@@ -118,8 +121,9 @@ export async function buildApp({ db, config, clock = () => new Date(), extend }:
     if (token) req.sessionUser = await resolveSession(db, config, token, req.startedAt);
   });
 
-  // Policy check: one table (server/policy/policy.ts) for every route (architecture principle 8).
-  app.addHook('preHandler', async (req, reply) => {
+  // Policy check: one table (server/policy/policy.ts) for every route (architecture principle 8),
+  // before body validation so a refused caller learns nothing about the route's schema.
+  app.addHook('preValidation', async (req, reply) => {
     const policy = req.routeOptions.config?.policy;
     if (!policy || policy === 'public' || !req.url.startsWith('/api/')) return;
     const s = req.sessionUser;
@@ -168,4 +172,14 @@ export async function buildApp({ db, config, clock = () => new Date(), extend }:
 }
 
 export type RouteDeps = { db: Db; config: Config };
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+  policy: RoutePolicy;
+}
+declare module 'fastify' {
+  interface FastifyInstance {
+    registeredRoutes: RegisteredRoute[];
+  }
+}
 export type TypedApp = ReturnType<FastifyInstance['withTypeProvider']> & FastifyInstance;
