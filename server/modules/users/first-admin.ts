@@ -13,7 +13,8 @@ export async function ensureFirstAdmin(db: Db, now: Date): Promise<{ password: s
   const password = randomBytes(12).toString('base64url');
   const passwordHash = await hashPassword(password);
   const at = now.toISOString();
-  const today = at.slice(0, 10);
+  // Dated from the Party's founding so earlier history (mergers, the former districts) can be entered under the root.
+  const today = '1930-02-03';
   await db.transaction().execute(async (trx) => {
     let root = await trx.selectFrom('organizations').select(['id']).where('parent_id', 'is', null).orderBy('id').executeTakeFirst();
     if (!root) {
