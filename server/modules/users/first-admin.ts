@@ -14,19 +14,19 @@ export async function ensureFirstAdmin(db: Db, now: Date): Promise<{ password: s
   const passwordHash = await hashPassword(password);
   const at = now.toISOString();
   // Dated from the Party's founding so earlier history (mergers, the former districts) can be entered under the root.
-  const today = '1930-02-03';
+  const foundedOn = '1930-02-03';
   await db.transaction().execute(async (trx) => {
     let root = await trx.selectFrom('organizations').select(['id']).where('parent_id', 'is', null).orderBy('id').executeTakeFirst();
     if (!root) {
       const created = await trx
         .insertInto('organizations')
-        .values({ code: 'ROOT', kind: 'provincial_committee', name: 'Đảng bộ tỉnh', parent_id: null, path: '/', valid_from: today, valid_to: null, authority: JSON.stringify({ admission: true, recognition: true, removal: true }), version: 1, created_at: at })
+        .values({ code: 'ROOT', kind: 'provincial_committee', name: 'Đảng bộ tỉnh', parent_id: null, path: '/', valid_from: foundedOn, valid_to: null, authority: JSON.stringify({ admission: true, recognition: true, removal: true }), version: 1, created_at: at })
         .returning('id')
         .executeTakeFirstOrThrow();
       await trx.updateTable('organizations').set({ path: `/${created.id}/` }).where('id', '=', created.id).execute();
       await trx
         .insertInto('organization_versions')
-        .values({ organization_id: created.id, kind: 'provincial_committee', name: 'Đảng bộ tỉnh', parent_id: null, authority: JSON.stringify({ admission: true, recognition: true, removal: true }), valid_from: today, valid_to: null, event_id: null })
+        .values({ organization_id: created.id, kind: 'provincial_committee', name: 'Đảng bộ tỉnh', parent_id: null, authority: JSON.stringify({ admission: true, recognition: true, removal: true }), valid_from: foundedOn, valid_to: null, event_id: null })
         .execute();
       root = created;
     }
