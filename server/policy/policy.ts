@@ -32,6 +32,19 @@ export const POLICY = {
   'member.update': { admin: 'subtree', organization_officer: 'subtree', cell_secretary: 'subtree' },
   'member.change_status': { admin: 'subtree', organization_officer: 'subtree' },
 
+  // Admission and recognition (issue 3). Candidates are introduced by front officers or cell secretaries;
+  // a front officer sees only the people they introduced (filtered in the candidates service by introducer).
+  'candidate.read': { ...OFFICIALS_READ, front_officer: 'self' },
+  'candidate.introduce': { admin: 'subtree', organization_officer: 'subtree', cell_secretary: 'subtree', front_officer: 'subtree' },
+  'candidate.manage': { admin: 'subtree', organization_officer: 'subtree', cell_secretary: 'subtree' },
+  'training.read': OFFICIALS_READ,
+  'training.manage': { admin: 'subtree', training_officer: 'subtree' },
+  'admission.read': { admin: 'subtree', organization_officer: 'subtree', committee_member: 'subtree', cell_secretary: 'subtree', inspection_officer: 'subtree' },
+  'admission.manage': { admin: 'subtree', organization_officer: 'subtree', cell_secretary: 'subtree' },
+  'admission.decide': { admin: 'subtree', organization_officer: 'subtree', committee_member: 'subtree' },
+  'calendar.read': { ...OFFICIALS_READ, front_officer: 'subtree', member: 'self' },
+  'calendar.manage': { admin: 'subtree' },
+
   'user.manage': { admin: 'subtree' },
   'audit.read': { admin: 'subtree', inspection_officer: 'subtree' },
 } as const satisfies Record<string, Grants>;
