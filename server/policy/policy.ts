@@ -45,6 +45,29 @@ export const POLICY = {
   'calendar.read': { ...OFFICIALS_READ, front_officer: 'subtree', member: 'self' },
   'calendar.manage': { admin: 'subtree' },
 
+  // Party life (issue 4). A member sees their own attendance, dues and transfers (reach 'self').
+  'meeting.read': { ...OFFICIALS_READ, member: 'self' },
+  'meeting.manage': { admin: 'subtree', organization_officer: 'subtree', cell_secretary: 'subtree' },
+  'dues.read': { ...OFFICIALS_READ, member: 'self' },
+  'dues.manage': { admin: 'subtree', organization_officer: 'subtree', cell_secretary: 'subtree' },
+  'assignment.manage': { admin: 'subtree', organization_officer: 'subtree', cell_secretary: 'subtree' },
+  'exemption.manage': { admin: 'subtree', organization_officer: 'subtree', cell_secretary: 'subtree' },
+  'transfer.read': { ...OFFICIALS_READ, member: 'self' },
+  'transfer.manage': { admin: 'subtree', organization_officer: 'subtree', cell_secretary: 'subtree' },
+  'residence.manage': { admin: 'subtree', organization_officer: 'subtree', cell_secretary: 'subtree' },
+
+  // Grading, screening and removal (issue 5).
+  'grading.read': { ...OFFICIALS_READ, member: 'self' },
+  'grading.manage': { admin: 'subtree', organization_officer: 'subtree', cell_secretary: 'subtree', member: 'self' },
+  'grading.decide': { admin: 'subtree', organization_officer: 'subtree', committee_member: 'subtree' },
+  'screening.read': { admin: 'subtree', organization_officer: 'subtree', committee_member: 'subtree', cell_secretary: 'subtree', inspection_officer: 'subtree' },
+  'screening.run': { admin: 'subtree', organization_officer: 'subtree', cell_secretary: 'subtree' },
+  'screening.review': { admin: 'subtree', organization_officer: 'subtree', cell_secretary: 'subtree', committee_member: 'subtree' },
+  'removal.read': { admin: 'subtree', organization_officer: 'subtree', committee_member: 'subtree', cell_secretary: 'subtree', inspection_officer: 'subtree' },
+  'removal.manage': { admin: 'subtree', organization_officer: 'subtree', cell_secretary: 'subtree' },
+  'removal.decide': { admin: 'subtree', organization_officer: 'subtree', committee_member: 'subtree' },
+  'report.read': { admin: 'subtree', organization_officer: 'subtree', committee_member: 'subtree', inspection_officer: 'subtree', cell_secretary: 'subtree' },
+
   'user.manage': { admin: 'subtree' },
   'audit.read': { admin: 'subtree', inspection_officer: 'subtree' },
 } as const satisfies Record<string, Grants>;
