@@ -21,7 +21,7 @@ export const ZUserListQuery = ZPageQuery.extend({
   organizationId: ZId.optional(),
   state: z.enum(['all', 'active', 'disabled', 'locked']).default('all'),
 });
-export type UserListQuery = z.input<typeof ZUserListQuery>;
+export type UserListQuery = z.infer<typeof ZUserListQuery>;
 
 export const ZUser = z.object({
   id: z.number().int(),
