@@ -1,0 +1,84 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  ZAssignHelper,
+  ZCandidateList,
+  ZCandidateListQuery,
+  ZCandidateView,
+  ZChangeCandidateStatus,
+  ZHelperOptions,
+  ZIntroduceCandidate,
+  ZPersonOptions,
+  ZPersonOptionsQuery,
+  ZUpdateCandidate,
+} from '../../../common/contracts/candidates.contract.ts';
+import { ZIdParams } from '../../../common/contracts/common.contract.ts';
+import type { RouteDeps } from '../../app.ts';
+import { actorContextOf } from '../../http/request-context.ts';
+import {
+  assignHelper,
+  changeCandidateStatus,
+  getCandidate,
+  introduceCandidate,
+  listCandidates,
+  listHelperOptions,
+  searchPersonOptions,
+  updateCandidate,
+} from './candidates.service.ts';
+
+const tags = ['candidates'];
+const view = { 200: ZCandidateView };
+
+// Candidates (quần chúng ưu tú): front officers and cells introduce, officials of the subtree read and manage;
+// a front officer reads only the people they introduced, in the limited view (policy 'candidate.read': 'self').
+export function registerCandidateRoutes(app: FastifyInstance, { db }: RouteDeps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get(
+    '/api/candidates',
+    { schema: { tags, querystring: ZCandidateListQuery, response: { 200: ZCandidateList } }, config: { policy: 'candidate.read' } },
+    async (req) => listCandidates(db, actorContextOf(req), req.query),
+  );
+
+  r.get(
+    '/api/candidates/person-options',
+    { schema: { tags, querystring: ZPersonOptionsQuery, response: { 200: ZPersonOptions } }, config: { policy: 'candidate.manage' } },
+    async (req) => searchPersonOptions(db, actorContextOf(req), req.query.q),
+  );
+
+  r.get(
+    '/api/candidates/:id',
+    { schema: { tags, params: ZIdParams, response: view }, config: { policy: 'candidate.read' } },
+    async (req) => getCandidate(db, actorContextOf(req), req.params.id),
+  );
+
+  r.post(
+    '/api/candidates',
+    { schema: { tags, body: ZIntroduceCandidate, response: { 201: ZCandidateView } }, config: { policy: 'candidate.introduce' } },
+    async (req, reply) => reply.code(201).send(await introduceCandidate(db, actorContextOf(req), req.body)),
+  );
+
+  r.put(
+    '/api/candidates/:id',
+    { schema: { tags, params: ZIdParams, body: ZUpdateCandidate, response: view }, config: { policy: 'candidate.manage' } },
+    async (req) => updateCandidate(db, actorContextOf(req), req.params.id, req.body),
+  );
+
+  r.get(
+    '/api/candidates/:id/helper-options',
+    { schema: { tags, params: ZIdParams, response: { 200: ZHelperOptions } }, config: { policy: 'candidate.manage' } },
+    async (req) => listHelperOptions(db, actorContextOf(req), req.params.id),
+  );
+
+  r.post(
+    '/api/candidates/:id/helper',
+    { schema: { tags, params: ZIdParams, body: ZAssignHelper, response: view }, config: { policy: 'candidate.manage' } },
+    async (req) => assignHelper(db, actorContextOf(req), req.params.id, req.body),
+  );
+
+  r.post(
+    '/api/candidates/:id/status',
+    { schema: { tags, params: ZIdParams, body: ZChangeCandidateStatus, response: view }, config: { policy: 'candidate.manage' } },
+    async (req) => changeCandidateStatus(db, actorContextOf(req), req.params.id, req.body),
+  );
+}
