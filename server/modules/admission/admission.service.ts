@@ -51,7 +51,7 @@ import type { Database } from '../../db/schema.ts';
 import type { Actor, RequestContext } from '../../http/actor.ts';
 import { isPathInScope } from '../../policy/scope.ts';
 import { appendAudit, appendAuditAlone } from '../audit/audit.repo.ts';
-import { canMoveCandidate } from '../candidates/candidates.rules.ts';
+import { canMoveCandidate } from '../../../common/rules/candidate-status.ts';
 import { recordCandidateStatus } from '../candidates/candidates.service.ts';
 import { findCertificates } from '../training/training.repo.ts';
 import {
@@ -254,21 +254,14 @@ async function recordRefusal(db: Db, ctx: RequestContext, a: Attempt): Promise<v
 
 // ---------------------------------------------------------------- the candidacy follows the case
 
-/**
- * Moves the candidacy the case came from (candidates module: 'applied', 'admitted', 'not_admitted', 'withdrawn').
- * A case refused before the application was filed cannot be 'not_admitted' (the candidates' transition table allows
- * it only from 'applied'): the candidacy is then 'withdrawn', with the reason in the note.
- */
+/** Moves the candidacy the case came from (common/rules/candidate-status.ts: 'applied', 'admitted', 'not_admitted', 'withdrawn'). */
 async function moveCandidate(trx: Trx, ctx: RequestContext, kase: Kase, target: CandidateStatus, date: IsoDate, note: string | null) {
   if (kase.candidate_id === null || !ctx.actor) return;
   const c = await repo.findCandidateRow(trx, kase.candidate_id);
   if (!c) return;
   const from = c.status as CandidateStatus;
-  let to = target;
-  if (!canMoveCandidate(from, to)) {
-    if (to === 'not_admitted' && canMoveCandidate(from, 'withdrawn')) to = 'withdrawn';
-    else return;
-  }
+  const to = target;
+  if (!canMoveCandidate(from, to)) return;
   await recordCandidateStatus(trx, { ...ctx, actor: ctx.actor }, {
     candidateId: c.id,
     status: to,

@@ -29,7 +29,7 @@ import type { Actor, RequestContext } from '../../http/actor.ts';
 import { grantFor } from '../../policy/policy.ts';
 import { appendAudit, appendAuditAlone } from '../audit/audit.repo.ts';
 import * as repo from './candidates.repo.ts';
-import { canMoveCandidate, isOpenCandidateStatus } from './candidates.rules.ts';
+import { canMoveCandidate, isOpenCandidateStatus } from '../../../common/rules/candidate-status.ts';
 
 type Ctx = RequestContext & { actor: Actor };
 type Trx = Transaction<Database>;

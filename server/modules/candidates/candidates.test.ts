@@ -3,7 +3,7 @@ import type { Role } from '../../../common/contracts/auth.contract.ts';
 import type { CandidateDetail, CandidateLimited, CandidateList } from '../../../common/contracts/candidates.contract.ts';
 import { buildMember, buildPerson, buildTestApp, buildTree, buildUser, loginAs, type TestApp } from '../../test/factories.ts';
 import { ENGINES } from '../../test/test-db.ts';
-import { canMoveCandidate } from './candidates.rules.ts';
+import { canMoveCandidate } from '../../../common/rules/candidate-status.ts';
 
 // Route tests on a real database, on every engine. The app's clock is fixed at 2026-06-15T03:00Z (today 2026-06-15).
 
