@@ -57,13 +57,18 @@ export const ZMemberFields = z.object({
   posts: z.array(ZPost).max(20).default([]),
 });
 
-export const ZCreateMember = ZPersonFields.extend(ZMemberFields.shape).extend({
-  organizationId: ZId,
-  status: z.enum(['probationary', 'official']),
-});
+// Strict: an unknown key is refused (400) instead of being dropped, so a client cannot believe it set a field
+// the API does not take (security.md item 4, mass assignment).
+export const ZCreateMember = ZPersonFields.extend(ZMemberFields.shape)
+  .extend({
+    organizationId: ZId,
+    status: z.enum(['probationary', 'official']),
+  })
+  .strict();
 export type CreateMemberInput = z.infer<typeof ZCreateMember>;
 
-export const ZUpdateMember = ZPersonFields.extend(ZMemberFields.shape).extend({ version: ZVersion });
+/** Edits the record; status and cell change only through events (POST /api/members/:id/events), so they are refused here. */
+export const ZUpdateMember = ZPersonFields.extend(ZMemberFields.shape).extend({ version: ZVersion }).strict();
 export type UpdateMemberInput = z.infer<typeof ZUpdateMember>;
 
 /** Changes of status or cell, each an event on the member's timeline (history kept forever). */
@@ -89,7 +94,8 @@ export const ZRecordMemberEvent = z.object({
   decisionRef: zText(100),
   note: zText(1000),
   version: ZVersion,
-});
+}).strict();
+export type RecordMemberEventInput = z.infer<typeof ZRecordMemberEvent>;
 
 export const ZMemberListQuery = ZPageQuery.extend({
   q: z.string().trim().max(100).optional(),
@@ -100,7 +106,11 @@ export const ZMemberListQuery = ZPageQuery.extend({
   /** Age bands in whole years on today's date. */
   ageMin: z.coerce.number().int().min(0).max(120).optional(),
   ageMax: z.coerce.number().int().min(0).max(120).optional(),
+}).refine((v) => v.ageMin === undefined || v.ageMax === undefined || v.ageMin <= v.ageMax, {
+  path: ['ageMax'],
+  message: 'age_band_inverted',
 });
+export type MemberListQuery = z.infer<typeof ZMemberListQuery>;
 
 export const ZMemberListItem = z.object({
   id: z.number().int(),
@@ -115,7 +125,15 @@ export const ZMemberListItem = z.object({
   /** Only the last digits: full citizen ids stay on the member page. */
   citizenIdMasked: z.string().nullable(),
 });
-export const ZMemberList = zPage(ZMemberListItem);
+export type MemberListItem = z.infer<typeof ZMemberListItem>;
+
+/**
+ * A page of members in Vietnamese name order. Counting every match of a broad search over a million members
+ * is too slow, so the server stops counting after a bound: `totalIsLowerBound` true means "at least `total`"
+ * (the web shows "more than …"); false means `total` is exact.
+ */
+export const ZMemberList = zPage(ZMemberListItem).extend({ totalIsLowerBound: z.boolean() });
+export type MemberList = z.infer<typeof ZMemberList>;
 
 export const ZMemberEvent = z.object({
   id: z.number().int(),
