@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import { forgetSession, forgetUserSessions } from './session-cache.ts';
 
 type Q = Kysely<Database>;
 
@@ -36,14 +37,17 @@ export async function insertSession(db: Q, row: Database['sessions']) {
 }
 
 export async function touchSession(db: Q, sessionId: string, at: string) {
+  forgetSession(sessionId);
   await db.updateTable('sessions').set({ last_seen_at: at }).where('id', '=', sessionId).execute();
 }
 
 export async function deleteSession(db: Q, sessionId: string) {
+  forgetSession(sessionId);
   await db.deleteFrom('sessions').where('id', '=', sessionId).execute();
 }
 
 export async function deleteUserSessions(db: Q, userId: number) {
+  forgetUserSessions(userId);
   await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
 }
 

@@ -6,6 +6,7 @@ import type { Db } from '../../db/create-db.ts';
 import type { Actor, RequestContext } from '../../http/actor.ts';
 import { appendAudit, appendAuditAlone } from '../audit/audit.repo.ts';
 import * as repo from './auth.repo.ts';
+import { cachedSession, rememberSession } from './session-cache.ts';
 import { checkPasswordStrength, dummyPasswordHash, hashPassword, verifyPassword } from './password.ts';
 import { newSessionToken, sessionIdOf } from './session-token.ts';
 
@@ -83,14 +84,18 @@ const TOUCH_EVERY_MS = 60_000;
 /** The session's user, or null when unknown, idle too long, past its absolute end, or the account is disabled. */
 export async function resolveSession(db: Db, config: Config, token: string, now: Date): Promise<SessionUser | null> {
   const id = sessionIdOf(token);
-  const row = await repo.findSessionUser(db, id);
+  const cached = cachedSession(id, now.getTime());
+  const row = cached ?? (await repo.findSessionUser(db, id));
   if (!row) return null;
   const idleEnd = new Date(row.last_seen_at).getTime() + config.session.idleMs;
   if (row.is_disabled || now.getTime() >= idleEnd || now.toISOString() >= row.expires_at) {
     await repo.deleteSession(db, id);
     return null;
   }
-  if (now.getTime() - new Date(row.last_seen_at).getTime() > TOUCH_EVERY_MS) await repo.touchSession(db, id, now.toISOString());
+  if (now.getTime() - new Date(row.last_seen_at).getTime() > TOUCH_EVERY_MS) {
+    await repo.touchSession(db, id, now.toISOString());
+    rememberSession({ ...row, last_seen_at: now.toISOString() }, now.getTime());
+  } else if (!cached) rememberSession(row, now.getTime());
   return {
     sessionId: id,
     displayName: row.display_name,

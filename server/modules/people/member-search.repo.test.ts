@@ -162,7 +162,8 @@ describe.each(ENGINES)('member search planner on %s', (engine) => {
     const word = fc.constantFrom(...[...FAMILY, ...MIDDLE, ...GIVEN].flatMap((w) => normalizeVi(w).split(' ')));
     const text = fc.oneof(
       fc.array(word, { minLength: 1, maxLength: 4 }).map((ws) => ws.join(' ')),
-      fc.array(word, { minLength: 1, maxLength: 3 }).chain((ws) => fc.integer({ min: 1, max: 3 }).map((cut) => ws.join(' ').slice(0, -cut) || ws[0])),
+      // The service hands the planner normalizeVi(q), which trims: a cut that ends on a space is not a query it can receive.
+      fc.array(word, { minLength: 1, maxLength: 3 }).chain((ws) => fc.integer({ min: 1, max: 3 }).map((cut) => normalizeVi(ws.join(' ').slice(0, -cut)) || ws[0])),
       fc.integer({ min: 1, max: 80 }).map((n) => String(40_000_000 + n * 7).slice(0, 4 + (n % 5))),
     );
     await fc.assert(
