@@ -73,7 +73,7 @@ describe.each(ENGINES)('admission scope and concurrency on %s', (engine) => {
     const again = await call(t, kit.secretaryA.cookie, 'POST', '/api/admissions', { candidateId: (await buildCandidate(t, kit)).candidateId, openedOn: '2026-06-01', employerKind: 'farmer' });
     expect(again.status).toBe(201);
     const twice = await call(t, kit.secretaryA.cookie, 'POST', '/api/admissions', { candidateId: again.body.candidateId, openedOn: '2026-06-01', employerKind: 'farmer' });
-    expect(twice.status).toBe(422);
+    expect(twice.status).toBe(409);
     expect(twice.body.error.code).toBe('ADMISSION_CASE_ALREADY_OPEN');
   });
 

@@ -172,7 +172,7 @@ describe.each(ENGINES)('training on %s', (engine) => {
     const k2 = (await call<ClassDetail>(trainer, 'POST', `/api/training/classes/${second.id}/enrolments`, { personId: c4.person.id })).body;
     await assess(enrolment(k2, c4.person.id), { attendedSessions: 4, score: 7 });
     const clash = await call(trainer, 'POST', `/api/training/classes/${second.id}/certificates`, { issuedOn: '2026-06-12', suffix: 'GCN-TTCT', firstNumber: 125 });
-    expect(clash.status).toBe(422);
+    expect(clash.status).toBe(409);
     expect(clash.body.error).toMatchObject({ code: 'DUPLICATE_CERTIFICATE_NUMBER', params: { number: '125/GCN-TTCT' } });
     expect((await call(trainer, 'GET', `/api/training/classes/${second.id}/next-certificate-number?issuedOn=2026-06-14`)).body.nextNumber).toBe(126);
     const k2done = (await call<ClassDetail>(trainer, 'POST', `/api/training/classes/${second.id}/certificates`, { issuedOn: '2026-06-14', suffix: 'GCN-TTCT' })).body;
