@@ -6,6 +6,8 @@ import { buildApp, type App } from '../../server/app.ts';
 import { loadConfig } from '../../server/config.ts';
 import { createDb, type Db } from '../../server/db/create-db.ts';
 import { migrateToLatest } from '../../server/db/migrate.ts';
+import { seedDemoActivity } from '../../server/demo/activity-seed.ts';
+import { seedDemoAdmissionsAndGrading } from '../../server/demo/admission-grading-seed.ts';
 import { seedDemo } from '../../server/demo/demo-seed.ts';
 
 export interface E2eServer {
@@ -22,6 +24,8 @@ export async function startDemoServer(): Promise<E2eServer> {
   const db = createDb(config.database);
   await migrateToLatest(db);
   await seedDemo(db, { now: new Date() });
+  await seedDemoActivity(db, { now: new Date() });
+  await seedDemoAdmissionsAndGrading(db, { now: new Date() });
   const app = await buildApp({ db, config });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;
