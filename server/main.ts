@@ -2,6 +2,7 @@ import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { createDb } from './db/create-db.ts';
 import { migrateToLatest } from './db/migrate.ts';
+import { startSweepScheduler } from './jobs/sweeps.ts';
 import { ensureFirstAdmin } from './modules/users/first-admin.ts';
 
 // `npm start`: migrate, create the first admin on an empty database, serve API and web on one port.
@@ -17,8 +18,11 @@ if (created) {
 }
 const app = await buildApp({ db, config });
 await app.listen({ port: config.port, host: config.host });
+// Deadline sweeps: once now, then every hour, in this process (server/jobs/sweeps.ts lists them).
+const scheduler = startSweepScheduler({ db, log: app.log });
 for (const sig of ['SIGINT', 'SIGTERM'] as const) {
   process.once(sig, async () => {
+    await scheduler.stop();
     await app.close();
     await db.destroy();
     process.exit(0);

@@ -1,4 +1,47 @@
 import type { Generated } from 'kysely';
+import type {
+  AssignmentsTable,
+  AttendanceTable,
+  ExemptionsTable,
+  MeetingMinutesFilesTable,
+  MeetingsTable,
+  ResidenceOpinionsTable,
+  ResidenceRegistrationsTable,
+} from './migrations/0006-party-life.ts';
+import type {
+  DuesExemptionsTable,
+  DuesGoodReasonsTable,
+  DuesPaymentBatchesTable,
+  DuesPaymentsTable,
+  DuesProfilesTable,
+  DuesReductionsTable,
+  DuesRemittancesTable,
+  RegionalMinimumWagesTable,
+} from './migrations/0007-dues.ts';
+import type { GradingCyclesTable, GradingEntriesTable, GradingEventsTable } from './migrations/0009-grading.ts';
+import type {
+  AdmissionCasesTable,
+  AdmissionDecisionsTable,
+  AdmissionDocumentsTable,
+  AdmissionExtensionsTable,
+  AdmissionHelpersTable,
+  AdmissionIntroducersTable,
+  AdmissionOpinionsTable,
+  AdmissionRefusalsTable,
+  AdmissionVerificationsTable,
+  AdmissionVotesTable,
+} from './migrations/0005-admission.ts';
+import type { TransferEventsTable, TransfersTable } from './migrations/0008-transfers.ts';
+import type {
+  DisciplineReferralsTable,
+  RemovalCasesTable,
+  RemovalDecisionsTable,
+  RemovalRequestsTable,
+  ScreeningFlagEscalationsTable,
+  ScreeningFlagReviewsTable,
+  ScreeningFlagsTable,
+  ScreeningRunsTable,
+} from './migrations/0010-screening-removal.ts';
 
 // Portable types (architecture principle 9): integer ids, dates as 'YYYY-MM-DD' text,
 // instants as UTC ISO text, booleans 0/1, JSON as text parsed by Zod, money as integer VND.
@@ -154,6 +197,119 @@ export interface AuditLogTable {
   hash: string;
 }
 
+export interface CandidatesTable {
+  id: Generated<number>;
+  person_id: number;
+  organization_id: number;
+  mass_organization: string;
+  mass_organization_name: string | null;
+  reason: string;
+  introduced_on: string;
+  introduced_by_user_id: number;
+  status: string;
+  status_changed_on: string;
+  helper_member_id: number | null;
+  helper_assigned_on: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CandidateEventsTable {
+  id: Generated<number>;
+  candidate_id: number;
+  kind: string;
+  event_date: string;
+  from_status: string | null;
+  to_status: string | null;
+  helper_member_id: number | null;
+  note: string | null;
+  actor_user_id: number | null;
+  created_at: string;
+}
+
+export interface TrainingClassesTable {
+  id: Generated<number>;
+  course_kind: string;
+  name: string;
+  organization_id: number;
+  institution: string;
+  start_date: string;
+  end_date: string;
+  session_count: number;
+  search_text: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface TrainingEnrolmentsTable {
+  id: Generated<number>;
+  class_id: number;
+  person_id: number;
+  attended_sessions: number | null;
+  /** Score × 10 (0–100). */
+  score_tenths: number | null;
+  result: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CertificatesTable {
+  id: Generated<number>;
+  enrolment_id: number;
+  person_id: number;
+  class_id: number;
+  course_kind: string;
+  institution: string;
+  institution_key: string;
+  issue_year: number;
+  sequence: number;
+  number: string;
+  issued_on: string;
+  valid_until: string | null;
+  issued_by_user_id: number;
+  created_at: string;
+}
+
+export interface CalendarYearsTable {
+  year: number;
+  /** JSON array of 'YYYY-MM-DD' (weekdays off). */
+  holidays: string;
+  /** JSON array of 'YYYY-MM-DD' (weekend days worked). */
+  extra_working_days: string;
+  note: string | null;
+  /** 1: this schedule is in force; 0: the year is back to the computed default. */
+  active: number;
+  updated_by: number;
+  updated_at: string;
+  version: number;
+}
+
+export interface CalendarYearVersionsTable {
+  id: Generated<number>;
+  year: number;
+  version: number;
+  action: string;
+  holidays: string;
+  extra_working_days: string;
+  note: string | null;
+  changed_by: number;
+  changed_at: string;
+}
+
+export interface JobRunsTable {
+  id: Generated<number>;
+  name: string;
+  trigger: string;
+  started_at: string;
+  finished_at: string | null;
+  outcome: string;
+  changed: number | null;
+  error_code: string | null;
+}
+
 export interface Database {
   organizations: OrganizationsTable;
   organization_versions: OrganizationVersionsTable;
@@ -165,4 +321,50 @@ export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
   audit_log: AuditLogTable;
+  candidates: CandidatesTable;
+  candidate_events: CandidateEventsTable;
+  training_classes: TrainingClassesTable;
+  training_enrolments: TrainingEnrolmentsTable;
+  certificates: CertificatesTable;
+  calendar_years: CalendarYearsTable;
+  calendar_year_versions: CalendarYearVersionsTable;
+  job_runs: JobRunsTable;
+  meetings: MeetingsTable;
+  meeting_minutes_files: MeetingMinutesFilesTable;
+  attendance: AttendanceTable;
+  assignments: AssignmentsTable;
+  exemptions: ExemptionsTable;
+  residence_registrations: ResidenceRegistrationsTable;
+  residence_opinions: ResidenceOpinionsTable;
+  admission_cases: AdmissionCasesTable;
+  admission_decisions: AdmissionDecisionsTable;
+  admission_refusals: AdmissionRefusalsTable;
+  admission_documents: AdmissionDocumentsTable;
+  admission_verifications: AdmissionVerificationsTable;
+  admission_introducers: AdmissionIntroducersTable;
+  admission_opinions: AdmissionOpinionsTable;
+  admission_votes: AdmissionVotesTable;
+  admission_helpers: AdmissionHelpersTable;
+  admission_extensions: AdmissionExtensionsTable;
+  regional_minimum_wages: RegionalMinimumWagesTable;
+  dues_profiles: DuesProfilesTable;
+  dues_exemptions: DuesExemptionsTable;
+  dues_reductions: DuesReductionsTable;
+  dues_payment_batches: DuesPaymentBatchesTable;
+  dues_payments: DuesPaymentsTable;
+  dues_good_reasons: DuesGoodReasonsTable;
+  dues_remittances: DuesRemittancesTable;
+  transfers: TransfersTable;
+  transfer_events: TransferEventsTable;
+  grading_cycles: GradingCyclesTable;
+  grading_entries: GradingEntriesTable;
+  grading_events: GradingEventsTable;
+  screening_runs: ScreeningRunsTable;
+  screening_flags: ScreeningFlagsTable;
+  screening_flag_reviews: ScreeningFlagReviewsTable;
+  screening_flag_escalations: ScreeningFlagEscalationsTable;
+  discipline_referrals: DisciplineReferralsTable;
+  removal_cases: RemovalCasesTable;
+  removal_requests: RemovalRequestsTable;
+  removal_decisions: RemovalDecisionsTable;
 }

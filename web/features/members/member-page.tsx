@@ -14,6 +14,11 @@ import { useCurrentUser } from '../auth/use-current-user.ts';
 import { RecordEventModal } from './components/record-event-modal.tsx';
 import { ethnicityName, lastListUrl, parseId, religionLabel } from './member-labels.ts';
 import { useMember } from './queries/use-member.ts';
+import { MemberDuesPanel } from '../dues/components/member-dues-panel.tsx';
+import { MemberGradingPanel } from '../grading/components/member-grading-panel.tsx';
+import { MemberPartyLifePanel } from '../party-life/member-party-life-panel.tsx';
+import { MemberReadmissionPanel } from '../removal/member-readmission-panel.tsx';
+import { MemberTransfersPanel } from '../transfers/member-transfers-panel.tsx';
 
 type Event = MemberDetail['timeline'][number];
 
@@ -145,6 +150,11 @@ function MemberRecord({ member, onReload, t }: { member: MemberDetail; onReload:
             <Card title={t('members.section.party')} size="small">
               <Descriptions items={party} column={{ xs: 1, sm: 1, md: 2 }} bordered size="small" />
             </Card>
+            <MemberPartyLifePanel memberId={member.id} />
+            <MemberTransfersPanel memberId={member.id} />
+            <MemberDuesPanel memberId={member.id} />
+            <MemberGradingPanel memberId={member.id} />
+            <MemberReadmissionPanel memberId={member.id} />
           </Flex>
         </Col>
         <Col xs={24} xl={8}>
