@@ -537,7 +537,8 @@ async function removeFromParty(trx: Trx, ctx: Ctx, k: repo.CaseRow, decidedOn: I
     from_organization_id: member.organization_id,
     to_organization_id: member.organization_id,
     decision_ref: decisionRef || null,
-    note: `removal_case:${k.id}`,
+    // Shown on the member timeline; the case page is /removal/cases/<id>.
+    note: `Hồ sơ số ${k.id} (đưa ra khỏi Đảng)`,
     actor_user_id: ctx.actor.userId,
     created_at: at,
   });
