@@ -249,8 +249,13 @@ const cpus = os.cpus();
 const machine = `${cpus.length} × ${cpus[0]?.model ?? 'CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB RAM, ${os.platform()} ${os.release()}, Node ${process.version}`;
 log(`bench: sizes ${SIZES.join(', ')}; ${CONCURRENCY} clients; ${DURATION_MS / 1000} s per route; ${machine}; load average ${os.loadavg()[0].toFixed(1)}`);
 const reports = previousReports();
+// The dues and screening benchmarks (bench/dues-bench.ts, bench/screening-bench.ts) record their tables below this
+// mark; a run of this script keeps them.
+const OTHER_MARK = '<!-- other-benches -->';
+const previous = existsSync(RESULTS) ? readFileSync(RESULTS, 'utf8') : '';
+const others = previous.includes(OTHER_MARK) ? previous.slice(previous.indexOf(OTHER_MARK)) : '';
 for (const n of SIZES) {
   reports[String(n)] = await benchSize(n);
-  writeFileSync(RESULTS, renderResults(reports, machine));
+  writeFileSync(RESULTS, `${renderResults(reports, machine)}\n\n${others}`);
 }
 log(`\nwrote ${RESULTS}`);
