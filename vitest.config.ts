@@ -7,6 +7,7 @@ export default defineConfig({
     include: ['common/**/*.test.ts', 'server/**/*.test.ts'],
     environment: 'node',
     env: { TZ: 'UTC' },
+    setupFiles: ['server/test/fast-check-setup.ts'],
     pool: 'forks',
     testTimeout: 30_000,
     hookTimeout: 60_000,

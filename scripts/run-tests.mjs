@@ -40,7 +40,11 @@ for (const run of runs) {
   // A suite that failed to load counts no tests; count it as a failure so it cannot pass silently.
   const badSuites = report.testResults.filter((s) => s.status === 'failed' && s.assertionResults.length === 0).length;
   failed += badSuites;
-  if (r.status !== 0 && report.numFailedTests === 0 && badSuites === 0) broken = true;
+  if (r.status !== 0 && report.numFailedTests === 0 && badSuites === 0) {
+    // Vitest exits non-zero on errors outside any test (unhandled rejections); they are failures too.
+    console.log(`${run.name}: vitest exited ${r.status} with no failed test (unhandled errors above)`);
+    broken = true;
+  }
 }
 console.log(`\n${passed} passed, ${failed} failed`);
 process.exit(failed > 0 || broken || passed === 0 ? 1 : 0);

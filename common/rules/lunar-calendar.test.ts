@@ -90,6 +90,11 @@ describe('lunar calendar (Hồ Ngọc Đức, UTC+7)', () => {
     );
   });
 
+  it('starts the month on the true new moon when the mean one is a day off (2054-05-06, found by the property below)', () => {
+    expect(solarToLunar('2054-05-06')).toMatchObject({ day: 29, month: 3 });
+    expect(solarToLunar('2054-05-07').day).toBeGreaterThanOrEqual(1);
+  });
+
   it('gives consecutive lunar days for consecutive solar days', () => {
     fc.assert(
       fc.property(fc.integer({ min: toEpochDay('1950-01-01'), max: toEpochDay('2080-12-31') }), (n) => {

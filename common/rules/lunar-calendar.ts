@@ -94,9 +94,11 @@ function leapMonthOffset(a11: number): number {
 export function solarToLunar(iso: IsoDate): LunarDate {
   const { y } = parseIsoDate(iso);
   const dayNumber = julianDay(iso);
-  const k = Math.floor((dayNumber - NEW_MOON_ZERO) / SYNODIC_MONTH);
-  let monthStart = newMoonDay(k + 1);
-  if (monthStart > dayNumber) monthStart = newMoonDay(k);
+  // The mean synodic month only estimates k: a true new moon can fall up to a day either side of the mean one,
+  // so step back until the month starts on or before the date (e.g. 2054-05-05, found by the property test).
+  let k = Math.floor((dayNumber - NEW_MOON_ZERO) / SYNODIC_MONTH) + 2;
+  let monthStart = newMoonDay(k);
+  while (monthStart > dayNumber) monthStart = newMoonDay(--k);
   let a11 = lunarMonth11(y);
   let b11 = a11;
   let year: number;

@@ -13,9 +13,11 @@ pg.types.setTypeParser(20, (v) => Number(v));
 
 export function createDb(database: Config['database']): Db {
   if (database.kind === 'postgres') {
-    return new Kysely<Database>({
-      dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: database.url, max: 10 }) }),
-    });
+    const pool = new pg.Pool({ connectionString: database.url, max: 10 });
+    // An idle pooled connection that the server closes (restart, failover, DROP DATABASE … WITH (FORCE)) emits
+    // 'error' on the pool; unhandled, it would crash the process. The pool drops that client and opens a new one.
+    pool.on('error', (err) => process.emitWarning(`PostgreSQL pool: idle connection closed (${(err as { code?: string }).code ?? err.message})`));
+    return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   }
   if (database.file !== ':memory:') mkdirSync(dirname(database.file), { recursive: true });
   const sqlite = new SQLite(database.file);
