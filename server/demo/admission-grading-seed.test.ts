@@ -69,6 +69,36 @@ describe.each(ENGINES)('demo admissions (%s)', (engine) => {
     expect(m[1].ceremony_date! > '2025-11-27').toBe(true);
   });
 
+  it('closes the 2025 grading of two grassroots organizations, with levels', async () => {
+    expect(report.gradingCycles).toBeGreaterThanOrEqual(2);
+    const cycles = await t.db.selectFrom('grading_cycles').select(['id', 'year', 'status']).orderBy('id').execute();
+    const closed = cycles.filter((c) => c.year === 2025 && c.status === 'closed');
+    expect(closed.length).toBeGreaterThanOrEqual(2);
+    expect(cycles.some((c) => c.year === 2026 && c.status === 'self_assessment')).toBe(true);
+    for (const c of closed) {
+      const entries = await t.db.selectFrom('grading_entries').select(['roster', 'decided_level']).where('cycle_id', '=', c.id).execute();
+      const graded = entries.filter((e) => e.roster === 'graded');
+      expect(graded.length).toBeGreaterThan(0);
+      expect(graded.every((e) => e.decided_level !== null)).toBe(true);
+      const levels = graded.map((e) => e.decided_level);
+      expect(levels).toContain('good');
+      expect(levels).toContain('not_completed');
+      const excellent = levels.filter((l) => l === 'excellent').length;
+      expect(excellent * 100).toBeLessThanOrEqual(20 * levels.filter((l) => l === 'excellent' || l === 'good').length);
+    }
+  });
+
+  it('raises screening flags of several kinds, a few reviewed and the rest open', async () => {
+    const flags = await t.db.selectFrom('screening_flags').select(['id', 'kind']).execute();
+    expect(flags.length).toBe(report.screeningFlags);
+    expect(new Set(flags.map((f) => f.kind)).size).toBeGreaterThanOrEqual(4);
+    const reviews = await t.db.selectFrom('screening_flag_reviews').select(['decision', 'reason']).execute();
+    expect(reviews.length).toBeGreaterThanOrEqual(3);
+    expect(new Set(reviews.map((r) => r.decision))).toEqual(new Set(['no_action', 'education_plan', 'discipline_referral']));
+    expect(reviews.find((r) => r.decision === 'no_action')!.reason).toBeTruthy();
+    expect(flags.length).toBeGreaterThan(reviews.length);
+  });
+
   it('keeps the audit chain whole', async () => {
     expect((await verifyAuditChain(t.db)).ok).toBe(true);
   });

@@ -6,6 +6,9 @@ import { addDays, toEpochDay, type IsoDate } from '../../common/rules/iso-date.t
 import type { Db } from '../db/create-db.ts';
 import type { Actor } from '../http/actor.ts';
 import * as adm from '../modules/admission/admission.service.ts';
+import * as grading from '../modules/grading/grading.service.ts';
+import { reviewFlag, runScreening } from '../modules/screening/screening.service.ts';
+import type { GradeLevel } from '../../common/rules/grading-rules.ts';
 import { introduceCandidate } from '../modules/candidates/candidates.service.ts';
 import { createClass, enrol, issueCertificates, updateEnrolment } from '../modules/training/training.service.ts';
 import { BITHU1_CELL_CODE, BITHU2_CELL_CODE, FRONT_OFFICER_COMMUNE_CODE } from './demo-accounts.ts';
@@ -15,7 +18,8 @@ import { BITHU1_CELL_CODE, BITHU2_CELL_CODE, FRONT_OFFICER_COMMUNE_CODE } from '
 // its own day, so the stored decisions, due dates, refusals, members and audit rows are exactly the modules'.
 // Deterministic: fixed names and dates (all before DEMO_REFERENCE_DATE), no clock in the data. Runs after seedDemo
 // and seedDemoActivity.
-// Grading (issue 5) is not seeded here yet (gradingCycles: 0).
+// Grading and screening (issue 5): the 2025 cycles of two grassroots organizations closed, the 2026 cycle of one left
+// at self-assessment; a province screening run for 2026 with a few flags reviewed (one per decision) and the rest open.
 
 
 export interface AdmissionSeedReport {
@@ -23,6 +27,8 @@ export interface AdmissionSeedReport {
   byStatus: Record<string, number>;
   refusals: number;
   gradingCycles: number;
+  screeningFlags: number;
+  reviewedFlags: number;
 }
 
 type Stop = 'introduced' | 'training' | 'application' | 'history' | 'verification' | 'introductions' | 'opinions' | 'cell_resolution' | 'decision' | 'ceremony' | 'probation' | 'refused';
@@ -344,5 +350,109 @@ async function seed(db: Db): Promise<AdmissionSeedReport> {
   const rows = await db.selectFrom('admission_cases').select('status').where('opened_by_user_id', 'in', Object.values(actors).map((a) => a.userId)).execute();
   const byStatus: Record<string, number> = {};
   for (const r of rows) byStatus[r.status] = (byStatus[r.status] ?? 0) + 1;
-  return { cases: rows.length, byStatus, refusals, gradingCycles: 0 };
+  const gradingCycles = await seedGrading(db, actors.tochuc);
+  const { flags, reviewed } = await seedScreening(db, actors.tochuc, await cellIdOf(BITHU1_CELL_CODE));
+  return { cases: rows.length, byStatus, refusals, gradingCycles, screeningFlags: flags, reviewedFlags: reviewed };
+}
+
+// ---------------------------------------------------------------- grading (issue 5)
+
+const COND_FULL = { allTasksOnTime: true, tasksWithQuality: true, tasksTotal: 10, tasksExceeded: 4, earlierShortcomingsFixed: true, disqualifyingFindings: [] };
+const COND_LATE = { allTasksOnTime: false, tasksWithQuality: true, tasksTotal: 8, tasksExceeded: 0, earlierShortcomingsFixed: true, disqualifyingFindings: [] };
+
+/** Scores giving each level (general out of 30, task_results out of 70), varied by the member's place on the roster. */
+function assessmentFor(level: GradeLevel, i: number) {
+  switch (level) {
+    case 'excellent':
+      return { scores: { general: 28, task_results: 63 + (i % 4) }, conditions: COND_FULL, comment: 'Hoàn thành xuất sắc nhiệm vụ chuyên môn, vượt nhiều chỉ tiêu.' };
+    case 'good':
+      return { scores: { general: 22 + (i % 5), task_results: 52 + (i % 7) }, conditions: { ...COND_FULL, tasksExceeded: i % 3 }, comment: 'Hoàn thành tốt nhiệm vụ được giao.' };
+    case 'completed':
+      return { scores: { general: 20, task_results: 40 + (i % 5) }, conditions: COND_LATE, comment: 'Một số nhiệm vụ còn chậm tiến độ.' };
+    case 'not_completed':
+      return { scores: { general: 14, task_results: 28 }, conditions: { ...COND_LATE, tasksWithQuality: false, earlierShortcomingsFixed: false }, comment: 'Chưa khắc phục hạn chế đã chỉ ra năm trước.' };
+  }
+}
+
+/** Levels of a roster of n: one not completed, about one in five completed, excellent within the 20 % quota. */
+function levelsFor(n: number): GradeLevel[] {
+  const levels: GradeLevel[] = Array.from({ length: n }, (_, i) => (i === n - 1 && n > 2 ? 'not_completed' : i % 5 === 3 ? 'completed' : 'good'));
+  const good = levels.filter((l) => l === 'good').length;
+  const excellent = Math.min(3, Math.floor((good * 20) / 100));
+  for (let i = 0, k = 0; i < n && k < excellent; i++) if (levels[i] === 'good') (levels[i] = 'excellent'), k++;
+  return levels;
+}
+
+const GRADING_ORGS = ['LD.HLD.TTYT', 'LD.HLD.THPTLB'] as const;
+
+async function seedGrading(db: Db, officer: Actor): Promise<number> {
+  const ctxOn = (d: IsoDate) => ({ requestId: 'demo-grading', actor: officer, now: at(d) });
+  let closed = 0;
+  for (const code of GRADING_ORGS) {
+    const orgId = (await db.selectFrom('organizations').select('id').where('code', '=', code).executeTakeFirstOrThrow()).id;
+    let c = await grading.createCycle(db, ctxOn('2025-11-24'), { organizationId: orgId, year: 2025 });
+    c = await grading.advanceCycle(db, ctxOn('2025-12-01'), c.id, { to: 'self_assessment', version: c.version });
+    const graded = c.entries.filter((e) => e.roster === 'graded').sort((a, b) => a.member.id - b.member.id);
+    const levels = levelsFor(graded.length);
+    for (const [i, e] of graded.entries()) {
+      const a = assessmentFor(levels[i], i);
+      await grading.saveSelfAssessment(db, ctxOn(workday(addDays('2025-12-03', i % 7))), e.id, { ...a, version: e.version });
+    }
+    c = await grading.getCycle(db, ctxOn('2025-12-15'), c.id);
+    c = await grading.advanceCycle(db, ctxOn('2025-12-15'), c.id, { to: 'cell_proposal', version: c.version });
+    for (const e of c.entries.filter((x) => x.roster === 'graded')) {
+      await grading.saveProposal(db, ctxOn('2025-12-17'), e.id, { level: e.allowed!.level, comment: 'Chi bộ đề xuất theo kết quả tự đánh giá.', reason: null, version: e.version });
+    }
+    c = await grading.getCycle(db, ctxOn('2025-12-22'), c.id);
+    c = await grading.advanceCycle(db, ctxOn('2025-12-22'), c.id, { to: 'committee_decision', version: c.version });
+    for (const e of c.entries.filter((x) => x.roster === 'graded')) {
+      await grading.saveDecision(db, ctxOn('2025-12-24'), e.id, { level: e.proposal!.level, reason: null, scores: null, conditions: null, version: e.version });
+    }
+    c = await grading.getCycle(db, ctxOn('2025-12-26'), c.id);
+    await grading.closeCycle(db, ctxOn('2025-12-26'), c.id, { quotaJustification: null, version: c.version });
+    closed++;
+  }
+  // 2026: the health centre's cycle is open for self-assessment; two members have filled theirs.
+  const orgId = (await db.selectFrom('organizations').select('id').where('code', '=', GRADING_ORGS[0]).executeTakeFirstOrThrow()).id;
+  let c = await grading.createCycle(db, ctxOn('2026-11-16'), { organizationId: orgId, year: 2026 });
+  c = await grading.advanceCycle(db, ctxOn('2026-11-18'), c.id, { to: 'self_assessment', version: c.version });
+  const graded = c.entries.filter((e) => e.roster === 'graded').sort((a, b) => a.member.id - b.member.id);
+  for (const [i, e] of graded.slice(0, 2).entries()) await grading.saveSelfAssessment(db, ctxOn('2026-11-20'), e.id, { ...assessmentFor('good', i), version: e.version });
+  return closed;
+}
+
+// ---------------------------------------------------------------- screening (issue 5)
+
+/**
+ * A province run for 2026, then one review of each closing decision but removal (no action with a reason, an
+ * education plan, a discipline referral), each on a flag of a different kind outside bithu1's cell (the e2e journey
+ * screens that cell); the other flags stay open.
+ */
+async function seedScreening(db: Db, officer: Actor, bithu1CellId: number): Promise<{ flags: number; reviewed: number }> {
+  const province = await db.selectFrom('organizations').select(['id', 'path']).where('code', '=', 'LD').executeTakeFirstOrThrow();
+  const runOn: IsoDate = '2026-11-20';
+  await runScreening(db, { organizationId: province.id, path: province.path, year: 2026, asOf: runOn, trigger: 'manual', startedBy: officer.userId }, at(runOn), () => at(runOn));
+  const flags = await db.selectFrom('screening_flags').select(['id', 'kind', 'organization_id']).orderBy('id').execute();
+  const ctx = { requestId: 'demo-screening', actor: officer, now: at('2026-11-24') };
+  const used = new Set<string>();
+  const pick = (prefer: readonly string[]) => {
+    const candidates = flags.filter((f) => f.organization_id !== bithu1CellId && !used.has(f.kind));
+    const f = prefer.map((k) => candidates.find((x) => x.kind === k)).find((x) => x) ?? candidates[0];
+    if (!f) throw new Error('demo screening: too few kinds of flags to review');
+    used.add(f.kind);
+    return f;
+  };
+  const noAction = pick(['transfer_overdue', 'probation_overdue', 'no_assignment']);
+  await reviewFlag(db, ctx, noAction.id, { decision: 'no_action', reason: 'Đã xác minh: đảng viên có lý do chính đáng (điều trị dài ngày), chi bộ đã theo dõi và có xác nhận.' });
+  const education = pick(['missed_activities', 'unpaid_dues', 'low_prestige']);
+  await reviewFlag(db, ctx, education.id, { decision: 'education_plan', note: 'Chi bộ phân công đảng viên giúp đỡ, kiểm điểm lại sau 6 tháng.' });
+  const discipline = pick(['discipline_or_violation', 'unpaid_dues', 'missed_activities']);
+  await reviewFlag(db, ctx, discipline.id, {
+    decision: 'discipline_referral',
+    description: 'Chuyển Ủy ban Kiểm tra xem xét vi phạm được phát hiện qua rà soát.',
+    reference: null,
+    warrantsExpulsion: false,
+    note: null,
+  });
+  return { flags: flags.length, reviewed: 3 };
 }
