@@ -41,7 +41,7 @@ import {
 } from '../../../common/rules/admission-workflow.ts';
 import { ADMISSION_RULE_SETS } from '../../../common/rules/default-rule-sets.ts';
 import { todayInVietnam, type IsoDate } from '../../../common/rules/iso-date.ts';
-import { buildSearchText } from '../../../common/rules/normalize-vi.ts';
+import { searchColumns } from '../people/person-columns.ts';
 import { normalizeVi } from '../../../common/rules/normalize-vi.ts';
 import { paramsInForce, type RuleCheck } from '../../../common/rules/rule-check.ts';
 import type { AdmissionCasesTable } from '../../db/migrations/0005-admission.ts';
@@ -491,7 +491,7 @@ export async function recordCeremony(db: Db, ctx: Ctx, id: number, input: Ceremo
           ceremony_date: input.date,
           official_date: null,
           left_date: null,
-          search_text: buildSearchText([kase.full_name, kase.citizen_id, existing?.card_number ?? null]),
+          search_text: searchColumns({ fullName: kase.full_name, citizenId: kase.citizen_id, cardNumber: existing?.card_number }).memberSearchText,
           sort_key: kase.sort_key,
           updated_at: at,
         };

@@ -20,8 +20,8 @@ import { DomainError, type FieldIssue } from '../../../common/errors.ts';
 import { validateCitizenId } from '../../../common/rules/citizen-id.ts';
 import { isEthnicityCode, RELIGIONS } from '../../../common/rules/ethnicities.ts';
 import { todayInVietnam } from '../../../common/rules/iso-date.ts';
-import { buildSearchText, normalizeVi } from '../../../common/rules/normalize-vi.ts';
-import { vietnameseSortKey } from '../../../common/rules/vi-name-sort.ts';
+import { normalizeVi } from '../../../common/rules/normalize-vi.ts';
+import { newPersonRow } from '../people/person-columns.ts';
 import type { Db } from '../../db/create-db.ts';
 import { isUniqueViolation, lockAuditChain } from '../../db/dialect.ts';
 import type { Database } from '../../db/schema.ts';
@@ -231,31 +231,7 @@ async function createPerson(trx: Trx, ctx: Ctx, p: Extract<IntroduceCandidateInp
   // A citizen id already on file: refused without naming whose it is (a front officer may not learn of other records).
   if (p.citizenId !== null && (await repo.findPersonByCitizenId(trx, p.citizenId))) throw new DomainError('DUPLICATE_CITIZEN_ID');
   const at = ctx.now.toISOString();
-  const fullName = p.fullName.normalize('NFC');
-  const created = await repo.insertPerson(trx, {
-    full_name: fullName,
-    birth_name: p.birthName,
-    gender: p.gender,
-    birth_date: p.birthDate,
-    birthplace: p.birthplace,
-    hometown: p.hometown,
-    permanent_address: p.permanentAddress,
-    temporary_address: p.temporaryAddress,
-    ethnicity_code: p.ethnicityCode,
-    religion_code: p.religionCode,
-    citizen_id: p.citizenId,
-    phone: p.phone,
-    general_education: p.generalEducation,
-    professional_qualification: p.professionalQualification,
-    political_theory: p.politicalTheory,
-    occupation: p.occupation,
-    // Same derived columns as the people module: accent-free search text, Vietnamese name order.
-    search_text: buildSearchText([fullName, p.citizenId]),
-    sort_key: vietnameseSortKey(fullName),
-    version: 1,
-    created_at: at,
-    updated_at: at,
-  });
+  const created = await repo.insertPerson(trx, newPersonRow({ ...p, fullName: p.fullName.normalize('NFC') }, at));
   return created.id;
 }
 

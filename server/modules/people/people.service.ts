@@ -17,8 +17,7 @@ import { maskCitizenId, validateCitizenId } from '../../../common/rules/citizen-
 import { isEthnicityCode, RELIGIONS } from '../../../common/rules/ethnicities.ts';
 import { ageInFullYears, compareIsoDate, type IsoDate, todayInVietnam } from '../../../common/rules/iso-date.ts';
 import { checkMemberRecordDates, decideMemberEvent } from '../../../common/rules/member-status.ts';
-import { buildSearchText, normalizeVi } from '../../../common/rules/normalize-vi.ts';
-import { vietnameseSortKey } from '../../../common/rules/vi-name-sort.ts';
+import { normalizeVi } from '../../../common/rules/normalize-vi.ts';
 import type { Db } from '../../db/create-db.ts';
 import { isUniqueViolation } from '../../db/dialect.ts';
 import type { Actor, RequestContext } from '../../http/actor.ts';
@@ -27,6 +26,7 @@ import { appendAudit, appendAuditAlone } from '../audit/audit.repo.ts';
 import { birthDateBounds } from './age-band.ts';
 import { searchMemberIds } from './member-search.repo.ts';
 import * as repo from './people.repo.ts';
+import { PERSON_FIELDS, personValues, searchColumns } from './person-columns.ts';
 
 type ActorContext = RequestContext & { actor: Actor };
 type Q = Parameters<typeof repo.findMemberInScope>[0];
@@ -249,25 +249,6 @@ async function mappingDuplicates<T>(work: () => Promise<T>): Promise<T> {
 }
 
 // Contract field → column, for persons and members (the audit names contract fields, never values).
-const PERSON_FIELDS = {
-  fullName: 'full_name',
-  birthName: 'birth_name',
-  gender: 'gender',
-  birthDate: 'birth_date',
-  birthplace: 'birthplace',
-  hometown: 'hometown',
-  permanentAddress: 'permanent_address',
-  temporaryAddress: 'temporary_address',
-  ethnicityCode: 'ethnicity_code',
-  religionCode: 'religion_code',
-  citizenId: 'citizen_id',
-  phone: 'phone',
-  generalEducation: 'general_education',
-  professionalQualification: 'professional_qualification',
-  politicalTheory: 'political_theory',
-  occupation: 'occupation',
-} as const satisfies Partial<Record<keyof RecordInput, keyof repo.PersonRow>>;
-
 const MEMBER_FIELDS = {
   historyNumber: 'history_number',
   cardNumber: 'card_number',
@@ -276,12 +257,6 @@ const MEMBER_FIELDS = {
   officialDate: 'official_date',
 } as const satisfies Partial<Record<keyof RecordInput, keyof repo.MemberRow>>;
 
-function personValues(input: RecordInput) {
-  const out = {} as { -readonly [K in keyof typeof PERSON_FIELDS as (typeof PERSON_FIELDS)[K]]: RecordInput[K] };
-  for (const [field, column] of Object.entries(PERSON_FIELDS)) (out as Record<string, unknown>)[column] = input[field as keyof RecordInput];
-  return out;
-}
-
 function memberValues(input: RecordInput) {
   const out = {} as { -readonly [K in keyof typeof MEMBER_FIELDS as (typeof MEMBER_FIELDS)[K]]: RecordInput[K] };
   for (const [field, column] of Object.entries(MEMBER_FIELDS)) (out as Record<string, unknown>)[column] = input[field as keyof RecordInput];
@@ -289,15 +264,6 @@ function memberValues(input: RecordInput) {
 }
 
 const postsJson = (posts: RecordInput['posts']) => JSON.stringify(posts.map((p) => ({ title: p.title, since: p.since })));
-
-/** search_text/sort_key of architecture principle 9, as the factories and importers build them. */
-function searchColumns(input: Pick<RecordInput, 'fullName' | 'citizenId' | 'cardNumber'>) {
-  return {
-    personSearchText: buildSearchText([input.fullName, input.citizenId]),
-    memberSearchText: buildSearchText([input.fullName, input.citizenId, input.cardNumber]),
-    sortKey: vietnameseSortKey(input.fullName),
-  };
-}
 
 // ── Writing ──────────────────────────────────────────────────────────────────────────────────────
 

@@ -25,9 +25,9 @@ import {
 import { DomainError, type FieldIssue } from '../../../common/errors.ts';
 import { validateCitizenId } from '../../../common/rules/citizen-id.ts';
 import { formatDateVi, todayInVietnam, type IsoDate } from '../../../common/rules/iso-date.ts';
-import { buildSearchText, normalizeVi } from '../../../common/rules/normalize-vi.ts';
+import { normalizeVi } from '../../../common/rules/normalize-vi.ts';
 import { checkTemporaryTransferPeriod, isOnTemporaryTransferOn, type TemporaryTransfer, type TemporaryTransferPurpose } from '../../../common/rules/transfer-rules.ts';
-import { vietnameseSortKey } from '../../../common/rules/vi-name-sort.ts';
+import { newPersonRow, searchColumns } from '../people/person-columns.ts';
 import type { Db } from '../../db/create-db.ts';
 import { isUniqueViolation, lockAuditChain } from '../../db/dialect.ts';
 import type { Database } from '../../db/schema.ts';
@@ -526,29 +526,8 @@ export async function registerIncoming(db: Db, ctx: Ctx, input: RegisterIncoming
 
       const at = ctx.now.toISOString();
       const status: MemberStatus = input.status;
-      const personId = await repo.insertPerson(trx, {
-        full_name: input.fullName,
-        birth_name: input.birthName,
-        gender: input.gender,
-        birth_date: input.birthDate,
-        birthplace: input.birthplace,
-        hometown: input.hometown,
-        permanent_address: input.permanentAddress,
-        temporary_address: input.temporaryAddress,
-        ethnicity_code: input.ethnicityCode,
-        religion_code: input.religionCode,
-        citizen_id: input.citizenId,
-        phone: input.phone,
-        general_education: input.generalEducation,
-        professional_qualification: input.professionalQualification,
-        political_theory: input.politicalTheory,
-        occupation: input.occupation,
-        search_text: buildSearchText([input.fullName, input.citizenId]),
-        sort_key: vietnameseSortKey(input.fullName),
-        version: 1,
-        created_at: at,
-        updated_at: at,
-      });
+      const search = searchColumns(input);
+      const personId = await repo.insertPerson(trx, newPersonRow(input, at));
       const memberId = await repo.insertMember(trx, {
         person_id: personId,
         status,
@@ -561,8 +540,8 @@ export async function registerIncoming(db: Db, ctx: Ctx, input: RegisterIncoming
         official_date: input.status === 'official' ? input.officialDate : null,
         left_date: null,
         posts: '[]',
-        search_text: buildSearchText([input.fullName, input.citizenId, input.cardNumber]),
-        sort_key: vietnameseSortKey(input.fullName),
+        search_text: search.memberSearchText,
+        sort_key: search.sortKey,
         version: 1,
         created_at: at,
         updated_at: at,
