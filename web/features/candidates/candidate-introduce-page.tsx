@@ -3,9 +3,9 @@ import type { Rule } from 'antd/es/form';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { MASS_ORGANIZATIONS, type MassOrganization } from '../../../common/contracts/candidates.contract.ts';
-import { validateCitizenId } from '../../../common/rules/citizen-id.ts';
 import { ApiError } from '../../api/http.ts';
-import { applyFieldErrors, errorText, fieldText, isApiError } from '../../components/api-error.ts';
+import { applyFieldErrors, errorText, isApiError } from '../../components/api-error.ts';
+import { citizenIdRule } from '../../components/citizen-id-rule.ts';
 import { showDate, todayIso } from '../../components/dates.ts';
 import { IsoDatePicker } from '../../components/iso-date-picker.tsx';
 import { PageError } from '../../components/page-error.tsx';
@@ -316,20 +316,7 @@ function PersonFields({ t }: { t: T }) {
           name={name('citizenId')}
           label={t('candidates.f.citizenId')}
           dependencies={[name('gender'), name('birthDate')]}
-          rules={[
-            ({ getFieldValue }) => ({
-              // Mirrors the server's check (common/rules/citizen-id.ts); the server remains the judge.
-              validator: (_, raw?: string | null) => {
-                const v = (raw ?? '').trim();
-                if (!v) return Promise.resolve();
-                if (!/^\d{12}$/.test(v)) return Promise.reject(new Error(t('candidates.v.citizenId12')));
-                const birthDate = getFieldValue(name('birthDate')) as string | undefined;
-                const gender = getFieldValue(name('gender')) as 'male' | 'female' | undefined;
-                const r = validateCitizenId(v, { birthDate: birthDate || undefined, gender });
-                return r.ok ? Promise.resolve() : Promise.reject(new Error(fieldText(t, r.code)));
-              },
-            }),
-          ]}
+          rules={[citizenIdRule(t, name)]}
         >
           <Input inputMode="numeric" maxLength={12} autoComplete="off" style={{ fontVariantNumeric: 'tabular-nums' }} />
         </Form.Item>

@@ -4,9 +4,9 @@ import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { MemberDetail, MemberStatus } from '../../../common/contracts/members.contract.ts';
 import { checkMemberRecordDates } from '../../../common/rules/member-status.ts';
-import { validateCitizenId } from '../../../common/rules/citizen-id.ts';
 import { ApiError } from '../../api/http.ts';
 import { applyFieldErrors, errorText, fieldText, isApiError, showParams } from '../../components/api-error.ts';
+import { citizenIdRule } from '../../components/citizen-id-rule.ts';
 import { showDate, todayIso } from '../../components/dates.ts';
 import { IsoDatePicker } from '../../components/iso-date-picker.tsx';
 import { PageError } from '../../components/page-error.tsx';
@@ -357,20 +357,7 @@ function PersonFields({ t }: { t: T }) {
           name="citizenId"
           label={t('members.f.citizenId')}
           dependencies={['gender', 'birthDate']}
-          rules={[
-            ({ getFieldValue }) => ({
-              // Mirrors the server's check (common/rules/citizen-id.ts); the server remains the judge.
-              validator: (_, raw?: string | null) => {
-                const v = (raw ?? '').trim();
-                if (!v) return Promise.resolve();
-                if (!/^\d{12}$/.test(v)) return Promise.reject(new Error(t('members.v.citizenId12')));
-                const birthDate = getFieldValue('birthDate') as string | undefined;
-                const gender = getFieldValue('gender') as 'male' | 'female' | undefined;
-                const r = validateCitizenId(v, { birthDate: birthDate || undefined, gender });
-                return r.ok ? Promise.resolve() : Promise.reject(new Error(fieldText(t, r.code)));
-              },
-            }),
-          ]}
+          rules={[citizenIdRule(t)]}
         >
           <Input inputMode="numeric" maxLength={12} autoComplete="off" style={{ fontVariantNumeric: 'tabular-nums' }} />
         </Form.Item>

@@ -110,7 +110,6 @@ export const membersMessages: Messages = {
     'members.conflict.reloaded': 'Đã tải bản mới nhất. Nội dung bạn đã nhập bị thay bằng bản mới; hãy sửa lại.',
     'members.duplicate.title': 'Trùng số căn cước công dân',
     'members.duplicate.open': 'Xem hồ sơ đã có',
-    'members.v.citizenId12': 'Số CCCD gồm đúng 12 chữ số',
     'members.v.phone': 'Số điện thoại chưa đúng (ví dụ 0912345678)',
     'members.v.education': 'Ghi theo dạng 12/12, 9/12 hoặc 10/10',
 
@@ -254,7 +253,6 @@ export const membersMessages: Messages = {
     'members.conflict.reloaded': 'The latest version is loaded and replaced what you typed; please make your changes again.',
     'members.duplicate.title': 'Duplicate citizen id',
     'members.duplicate.open': 'Open the existing record',
-    'members.v.citizenId12': 'A citizen id has exactly 12 digits',
     'members.v.phone': 'Not a phone number (e.g. 0912345678)',
     'members.v.education': 'Write it as 12/12, 9/12 or 10/10',
 

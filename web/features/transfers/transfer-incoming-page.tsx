@@ -2,9 +2,9 @@ import { Alert, App, Button, Card, Col, Flex, Form, Input, Row, Select, Typograp
 import type { Rule } from 'antd/es/form';
 import { Link, useNavigate } from 'react-router';
 import { ZTransferTrigger } from '../../../common/contracts/transfers.contract.ts';
-import { validateCitizenId } from '../../../common/rules/citizen-id.ts';
 import { ApiError } from '../../api/http.ts';
-import { applyFieldErrors, errorText, fieldText, isApiError } from '../../components/api-error.ts';
+import { applyFieldErrors, errorText, isApiError } from '../../components/api-error.ts';
+import { citizenIdRule } from '../../components/citizen-id-rule.ts';
 import { todayIso } from '../../components/dates.ts';
 import { IsoDatePicker } from '../../components/iso-date-picker.tsx';
 import { PageError } from '../../components/page-error.tsx';
@@ -206,17 +206,7 @@ function IncomingForm() {
                   name="citizenId"
                   label={t('transfers.f.citizenId')}
                   dependencies={['gender', 'birthDate']}
-                  rules={[
-                    ({ getFieldValue }) => ({
-                      // Mirrors the server's check (common/rules/citizen-id.ts); the server remains the judge.
-                      validator: (_, raw?: string | null) => {
-                        const v = (raw ?? '').trim();
-                        if (!v) return Promise.resolve();
-                        const r = validateCitizenId(v, { birthDate: getFieldValue('birthDate') || undefined, gender: getFieldValue('gender') });
-                        return r.ok ? Promise.resolve() : Promise.reject(new Error(fieldText(t, r.code)));
-                      },
-                    }),
-                  ]}
+                  rules={[citizenIdRule(t)]}
                 >
                   <Input maxLength={12} inputMode="numeric" autoComplete="off" />
                 </Form.Item>
