@@ -34,6 +34,8 @@ import { registerTransferRoutes } from './modules/transfers/transfers.routes.ts'
 import { registerGradingRoutes } from './modules/grading/grading.routes.ts';
 import { registerScreeningRoutes } from './modules/screening/screening.routes.ts';
 import { registerRemovalRoutes } from './modules/removal/removal.routes.ts';
+import { registerConductRoutes } from './modules/conduct/conduct.routes.ts';
+import { registerRuleSetRoutes } from './modules/rule-sets/rule-sets.routes.ts';
 import { temporaryTransfersOfMembers } from './modules/transfers/transfers.service.ts';
 import { setTemporaryTransferSource } from './modules/meetings/temporary-transfers.ts';
 import { registerUserRoutes } from './modules/users/users.routes.ts';
@@ -184,6 +186,8 @@ export async function buildApp({ db, config, clock = () => new Date(), extend }:
   registerGradingRoutes(app, deps);
   registerScreeningRoutes(app, deps);
   registerRemovalRoutes(app, deps);
+  registerConductRoutes(app, deps);
+  registerRuleSetRoutes(app, deps);
   // Party life reads temporary transfers out of the home cell (R-MGT-06) from the transfers module.
   setTemporaryTransferSource(temporaryTransfersOfMembers);
   registerAuditRoutes(app, deps);

@@ -36,6 +36,7 @@ import { ScreeningReportPage } from './features/screening/report-page.tsx';
 import { ScreeningPage } from './features/screening/screening-page.tsx';
 import { RemovalCasePage } from './features/removal/removal-case-page.tsx';
 import { RemovalListPage } from './features/removal/removal-list-page.tsx';
+import { RuleSetsPage } from './features/rule-sets/rule-sets-page.tsx';
 import { AppShell, HomeRedirect, NotFoundPage } from './layout/app-shell.tsx';
 
 export const router = createBrowserRouter([
@@ -85,6 +86,7 @@ export const router = createBrowserRouter([
       { path: 'screening/report', element: <ScreeningReportPage /> },
       { path: 'removal', element: <RemovalListPage /> },
       { path: 'removal/cases/:id', element: <RemovalCasePage /> },
+      { path: 'rule-sets', element: <RuleSetsPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

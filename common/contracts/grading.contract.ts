@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DISQUALIFYING_FINDINGS, GRADE_LEVELS } from '../rules/grading-rules.ts';
 import { ZId, ZVersion, zText } from './common.contract.ts';
+import { ZYearConduct } from './conduct.contract.ts';
 import { ZOrganizationKind } from './organizations.contract.ts';
 import { ZResidenceOpinion } from './party-life.contract.ts';
 
@@ -205,6 +206,12 @@ export const ZGradingEntry = z.object({
     .nullable(),
   /** The residence cell's opinion of the cycle's year (R-MGT-07), null when none was given. */
   residence: ZResidenceSummary.nullable(),
+  /**
+   * Conduct in the cycle's year (issue 5 item 1, "kỷ luật trong năm"): party discipline concluded in it, violations of
+   * state discipline or the law decided in it, and the Front's opinion of it. Null when the actor's role may not read
+   * conduct ('conduct.read'): not shown, rather than shown as none.
+   */
+  conduct: ZYearConduct.nullable(),
   version: z.number().int(),
 });
 export type GradingEntry = z.infer<typeof ZGradingEntry>;
@@ -223,8 +230,6 @@ export const ZCycleDetail = ZCycleSummary.extend({
   rosterDate: z.string().nullable(),
   /** Entries the actor may see (a cell secretary: their cell's members), in Vietnamese name order. */
   entries: z.array(ZGradingEntry),
-  /** Whether discipline in the year can be shown: false while the discipline module has no records. */
-  disciplineRecorded: z.boolean(),
   /** What the actor may do on this cycle (the server still decides each request). */
   can: z.object({
     /** Change the criteria and quota, move the cycle on (the actor's organization is at or above the cycle's). */
@@ -244,7 +249,6 @@ export const ZEntryDetail = z.object({
   entry: ZGradingEntry,
   /** Every opinion of the member's residence cells, newest year first. */
   residenceOpinions: z.array(ZResidenceOpinion),
-  disciplineRecorded: z.boolean(),
   history: z.array(z.object({ kind: z.string(), at: z.string(), actor: z.string().nullable(), level: ZGradeLevel.nullable(), points: z.number().nullable() })),
 });
 export type EntryDetail = z.infer<typeof ZEntryDetail>;
@@ -264,10 +268,13 @@ export const ZMemberGrading = z.object({
       decidedLevel: ZGradeLevel.nullable(),
       /** The result once the organization has closed the year (what screening reads). */
       finalLevel: ZGradeLevel.nullable(),
+      /** The day the organization closed the year (the result's date on the member's timeline). */
+      closedOn: z.string().nullable(),
+      /** Conduct in the year (as on a grading entry); null when the actor's role may not read conduct. */
+      conduct: ZYearConduct.nullable(),
     }),
   ),
   residenceOpinions: z.array(ZResidenceOpinion),
-  disciplineRecorded: z.boolean(),
 });
 export type MemberGrading = z.infer<typeof ZMemberGrading>;
 

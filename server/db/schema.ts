@@ -42,6 +42,8 @@ import type {
   ScreeningFlagsTable,
   ScreeningRunsTable,
 } from './migrations/0010-screening-removal.ts';
+import type { FrontOpinionsTable, ScreeningFlagHandoversTable, ViolationRecordsTable } from './migrations/0011-conduct.ts';
+import type { RuleSetVersionsTable } from './migrations/0013-rule-sets.ts';
 
 // Portable types (architecture principle 9): integer ids, dates as 'YYYY-MM-DD' text,
 // instants as UTC ISO text, booleans 0/1, JSON as text parsed by Zod, money as integer VND.
@@ -367,4 +369,8 @@ export interface Database {
   removal_cases: RemovalCasesTable;
   removal_requests: RemovalRequestsTable;
   removal_decisions: RemovalDecisionsTable;
+  violation_records: ViolationRecordsTable;
+  front_opinions: FrontOpinionsTable;
+  screening_flag_handovers: ScreeningFlagHandoversTable;
+  rule_set_versions: RuleSetVersionsTable;
 }

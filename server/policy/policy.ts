@@ -66,7 +66,16 @@ export const POLICY = {
   'removal.read': { admin: 'subtree', organization_officer: 'subtree', committee_member: 'subtree', cell_secretary: 'subtree', inspection_officer: 'subtree' },
   'removal.manage': { admin: 'subtree', organization_officer: 'subtree', cell_secretary: 'subtree' },
   'removal.decide': { admin: 'subtree', organization_officer: 'subtree', committee_member: 'subtree' },
+  // A member's conduct outside party discipline (issue 5 item 2): read as removal's records; kept by the cell and the
+  // officials above it, and by inspection (which follows violations up).
+  'conduct.read': { admin: 'subtree', organization_officer: 'subtree', committee_member: 'subtree', cell_secretary: 'subtree', inspection_officer: 'subtree' },
+  'conduct.manage': { admin: 'subtree', organization_officer: 'subtree', cell_secretary: 'subtree', inspection_officer: 'subtree' },
   'report.read': { admin: 'subtree', organization_officer: 'subtree', committee_member: 'subtree', inspection_officer: 'subtree', cell_secretary: 'subtree' },
+
+  // Rule-set versions (rules.md line 3): the numbers are national, so reach does not narrow them; those who judge by
+  // them read them, and only an administrator adds a version.
+  'rule_sets.read': { admin: 'subtree', organization_officer: 'subtree', committee_member: 'subtree', inspection_officer: 'subtree' },
+  'rule_sets.manage': { admin: 'subtree' },
 
   'user.manage': { admin: 'subtree' },
   'audit.read': { admin: 'subtree', inspection_officer: 'subtree' },

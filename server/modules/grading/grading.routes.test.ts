@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../../common/contracts/auth.contract.ts';
 import type { CycleDetail, EntryDetail, GradingEntry, GradingReport, MemberGrading } from '../../../common/contracts/grading.contract.ts';
+import type { ScreeningReport } from '../../../common/contracts/screening.contract.ts';
 import type { GradeLevel } from '../../../common/rules/grading-rules.ts';
 import { buildMember, buildOrganization, buildTestApp, buildTree, buildUser, loginAs, type TestApp } from '../../test/factories.ts';
 import { ENGINES } from '../../test/test-db.ts';
@@ -243,8 +244,10 @@ describe.each(ENGINES)('grading on %s', (engine) => {
     // Results per member per year for other modules (screening reads not_completed two years in a row).
     expect(await gradingResults(t.db, inA[0].member.id)).toEqual([{ year: YEAR, level: 'excellent', cycleId: id }]);
     const panel = await call<MemberGrading>(self.cookie, 'GET', `/api/grading/members/${inA[0].member.id}`);
-    expect(panel.body.items).toEqual([expect.objectContaining({ year: YEAR, finalLevel: 'excellent', selfPoints: 93, cycleStatus: 'closed' })]);
-    expect(panel.body.disciplineRecorded).toBe(false);
+    // Dated by the close: the member page puts the result on the member's timeline on that day.
+    expect(panel.body.items).toEqual([expect.objectContaining({ year: YEAR, finalLevel: 'excellent', selfPoints: 93, cycleStatus: 'closed', closedOn: '2026-06-15' })]);
+    // Conduct is for roles that may read it ('conduct.read'): the member's own panel shows none of it.
+    expect(panel.body.items[0].conduct).toBeNull();
 
     // History is kept: every step of the member's entry is in its history.
     const detail = await call<EntryDetail>(self.cookie, 'GET', `/api/grading/entries/${own.id}`);
@@ -252,6 +255,16 @@ describe.each(ENGINES)('grading on %s', (engine) => {
     const actions = (await auditSince(since)).map((a) => a.action);
     expect(actions.filter((a) => a === 'grading.decision')).toHaveLength(3);
     expect(actions.at(-1)).toBe('grading.close_cycle');
+    // The yearly report on Kế hoạch 99 carries the same levels beside the screening figures, and in its workbook.
+    const yearly = await call<ScreeningReport>(committee.cookie, 'GET', `/api/screening/report?organizationId=${tree.grassroots.id}&year=${YEAR}`);
+    expect(yearly.status).toBe(200);
+    expect(yearly.body.grading.totals).toMatchObject({ excellent: 1, good: 2, completed: 0, notCompleted: 0, pending: 0 });
+    const xlsx = await t.app.inject({ method: 'GET', url: `/api/screening/report.xlsx?organizationId=${tree.grassroots.id}&year=${YEAR}`, headers: { cookie: committee.cookie } });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const sheet = wb.getWorksheet('Xếp loại')!;
+    const totalRow = sheet.getRows(1, sheet.rowCount)!.find((r) => r.getCell(2).value === 'Cộng')!;
+    expect([3, 4, 5, 6].map((c) => totalRow.getCell(c).value)).toEqual([1, 2, 0, 0]);
     // The closed year changes no more.
     expect((await decide(committee.cookie, entryOf(closed.body, inB[0].member.id), 'completed', { reason: 'x' })).body).toMatchObject({ error: { code: 'GRADING_PHASE' } });
   });
@@ -351,6 +364,61 @@ describe.each(ENGINES)('grading on %s', (engine) => {
     expect(justified.body.quota).toMatchObject({ check: { code: 'exception_justified' }, justification: 'Ban Thường vụ đồng ý theo Công văn 12-CV/ĐU.' });
     const ev = await t.db.selectFrom('grading_events').select(['kind', 'data']).where('cycle_id', '=', c2.body.id).where('kind', '=', 'closed').executeTakeFirstOrThrow();
     expect(JSON.parse(ev.data).justification).toBe('Ban Thường vụ đồng ý theo Công văn 12-CV/ĐU.');
+  });
+
+  it('shows conduct in the year beside each member: party discipline, violations and the Front opinion', async () => {
+    const { tree, inA } = await organization(2, 0);
+    const officer = await as('organization_officer', tree.grassroots.id);
+    const secretary = await as('cell_secretary', tree.cellA.id);
+    const training = await as('training_officer', tree.grassroots.id);
+    const c = await createCycle(officer.cookie, tree.grassroots.id);
+    const started = (await advance(officer.cookie, c.body.id, 'self_assessment')).body;
+    const subject = inA[0].member.id;
+    expect(entryOf(started, subject).conduct).toEqual({ year: YEAR, partyDiscipline: [], violations: [], frontOpinion: null });
+
+    // A violation decided in the graded year and one the year before; the Front's opinion of the year; a party
+    // discipline concluded in the year.
+    const violation = { kind: 'law_violation', decidedBy: 'Công an huyện Lạc Dương', reference: '47/QĐ-XPHC', form: 'administrative_sanction', description: 'Vi phạm nồng độ cồn' };
+    expect((await call(secretary.cookie, 'POST', `/api/members/${subject}/violations`, { ...violation, decidedOn: '2026-02-03' })).status).toBe(201);
+    expect((await call(secretary.cookie, 'POST', `/api/members/${subject}/violations`, { ...violation, decidedOn: '2025-12-30' })).status).toBe(201);
+    const front = { year: YEAR, rating: 'average', comments: null, givenOn: '2026-06-01', givenBy: 'Ban công tác Mặt trận thôn 2' };
+    expect((await call(secretary.cookie, 'POST', `/api/members/${subject}/front-opinions`, front)).status).toBe(201);
+    const user = await t.db.selectFrom('users').select('id').limit(1).executeTakeFirstOrThrow();
+    await t.db
+      .insertInto('discipline_referrals')
+      .values({
+        member_id: subject,
+        organization_id: tree.cellA.id,
+        flag_id: null,
+        referred_on: '2026-01-10',
+        reference: null,
+        description: 'Vi phạm quy định nơi cư trú',
+        warrants_expulsion: 0,
+        concluded_on: '2026-03-01',
+        outcome: 'reprimand',
+        conclusion_ref: '03-QĐ/ĐU',
+        version: 1,
+        created_by: user.id,
+        created_at: NOW,
+        updated_at: NOW,
+      })
+      .execute();
+
+    const view = (await cycleOf(officer.cookie, c.body.id)).body;
+    const conduct = entryOf(view, subject).conduct!;
+    expect(conduct.violations.map((v) => [v.decidedOn, v.reference, v.form])).toEqual([['2026-02-03', '47/QĐ-XPHC', 'administrative_sanction']]);
+    expect(conduct.frontOpinion).toMatchObject({ rating: 'average', givenOn: '2026-06-01' });
+    expect(conduct.partyDiscipline).toEqual([expect.objectContaining({ outcome: 'reprimand', concludedOn: '2026-03-01', conclusionRef: '03-QĐ/ĐU' })]);
+    expect(entryOf(view, inA[1].member.id).conduct).toMatchObject({ violations: [], partyDiscipline: [], frontOpinion: null });
+
+    const detail = await call<EntryDetail>(secretary.cookie, 'GET', `/api/grading/entries/${entryOf(view, subject).id}`);
+    expect(detail.body.entry.conduct?.violations.map((v) => v.decidedOn)).toEqual(['2026-02-03']);
+    const panel = await call<MemberGrading>(officer.cookie, 'GET', `/api/grading/members/${subject}`);
+    expect(panel.body.items[0].conduct).toMatchObject({ year: YEAR, violations: [expect.objectContaining({ reference: '47/QĐ-XPHC' })] });
+    // A role without 'conduct.read' sees the grading, not the conduct.
+    const trainingView = await cycleOf(training.cookie, c.body.id);
+    expect(trainingView.status).toBe(200);
+    expect(entryOf(trainingView.body, subject).conduct).toBeNull();
   });
 
   it('lets a member fill only their own self-assessment: another member\'s answers 404', async () => {

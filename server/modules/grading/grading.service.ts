@@ -28,6 +28,7 @@ import {
   ZRosterState,
   ZRuleCheck,
 } from '../../../common/contracts/grading.contract.ts';
+import type { YearConduct } from '../../../common/contracts/conduct.contract.ts';
 import { ZOrganizationKind } from '../../../common/contracts/organizations.contract.ts';
 import { DomainError, type FieldIssue } from '../../../common/errors.ts';
 import {
@@ -50,7 +51,9 @@ import { grantFor } from '../../policy/policy.ts';
 import { isPathInScope } from '../../policy/scope.ts';
 import { appendAudit } from '../audit/audit.repo.ts';
 import { exemptMemberIdsOn } from '../exemptions/exemptions.service.ts';
+import { conductOfYear } from '../conduct/conduct.service.ts';
 import { residenceOpinions } from '../residence/residence.service.ts';
+import { ruleSetsWithData } from '../rule-sets/rule-sets.service.ts';
 import { buildReportWorkbook } from './grading.export.ts';
 import * as repo from './grading.repo.ts';
 import { checksAgainstLevel, countsOf, grassrootsOfPath, isGrassrootsKind, rosterDateFor } from './grading.rules.ts';
@@ -63,10 +66,14 @@ export type Ctx = RequestContext & { actor: Actor };
 type Trx = Transaction<Database>;
 
 /**
- * Discipline in the year is shown beside each member once the discipline module records it (issue 5 item 4). No
- * discipline table exists yet, so the pages say that none can be shown rather than implying there is none.
+ * Conduct in the year beside each member (issue 5 item 1, "kỷ luật trong năm"): party discipline, violations of state
+ * discipline or the law, the Front's opinion (conduct module). Only to roles that may read conduct ('conduct.read'):
+ * the others get null, and the pages show nothing rather than "none".
  */
-const DISCIPLINE_RECORDED = false;
+async function conductFor(db: Kysely<Database>, actor: Actor, memberIds: readonly number[], year: number): Promise<Map<number, YearConduct> | null> {
+  if (grantFor('conduct.read', actor.role) === null) return null;
+  return conductOfYear(db, memberIds, year);
+}
 
 function inTransaction<T>(db: Db, work: (trx: Trx) => Promise<T>): Promise<T> {
   return db.transaction().execute(async (trx) => {
@@ -96,13 +103,17 @@ const conditionsOf = (c: z.infer<typeof ZGradeConditions>): GradeConditions => (
 
 const orgRef = (id: number, name: string, kind: string) => ({ id, name, kind: ZOrganizationKind.parse(kind) });
 
-/** The rule-set versions in force at the end of the graded year (a year is judged by the rules of its own end). */
-function defaultsForYear(year: number): { params: GradingParams; quota: ExcellentQuotaParams } | null {
+/**
+ * The rule-set versions in force at the end of the graded year (a year is judged by the rules of its own end): the
+ * shipped versions and those an administrator added (rule_set_versions).
+ */
+async function defaultsForYear(q: Kysely<Database>, year: number): Promise<{ params: GradingParams; quota: ExcellentQuotaParams } | null> {
+  const versions = await ruleSetsWithData(q, GRADING_RULE_SETS);
   try {
     const date = `${year}-12-31`;
     return {
-      params: paramsInForce<GradingParams>(GRADING_RULE_SETS, 'R-GRD', date),
-      quota: paramsInForce<ExcellentQuotaParams>(GRADING_RULE_SETS, 'R-GRD-01', date),
+      params: paramsInForce<GradingParams>(versions, 'R-GRD', date),
+      quota: paramsInForce<ExcellentQuotaParams>(versions, 'R-GRD-01', date),
     };
   } catch {
     return null;
@@ -143,7 +154,7 @@ function allowedOf(e: repo.EntryRow, params: GradingParams): AllowedLevel | null
 
 type Residence = Awaited<ReturnType<typeof repo.residenceOpinionsOfYear>>[number];
 
-function entryOf(e: repo.EntryRow, params: GradingParams, residence: Residence | undefined): GradingEntry {
+function entryOf(e: repo.EntryRow, params: GradingParams, residence: Residence | undefined, conduct: YearConduct | null): GradingEntry {
   const selfConditions = parseNullable(ZGradeConditions, e.self_conditions);
   return {
     id: e.id,
@@ -169,6 +180,7 @@ function entryOf(e: repo.EntryRow, params: GradingParams, residence: Residence |
             at: e.decided_at ?? '',
           },
     residence: residence ? { rating: residence.rating, comments: residence.comments, givenBy: residence.given_by, givenOn: residence.given_on } : null,
+    conduct,
     version: e.version,
   };
 }
@@ -267,7 +279,7 @@ export async function createCycle(db: Db, ctx: Ctx, input: CreateCycleInput): Pr
     if (!org) throw new DomainError('NOT_FOUND');
     if (!isGrassrootsKind(org.kind)) invalid({ path: 'organizationId', code: 'not_grassroots', params: { kind: org.kind } });
     if (org.valid_to !== null) throw new DomainError('ORGANIZATION_NOT_ACTIVE');
-    const defaults = defaultsForYear(input.year);
+    const defaults = await defaultsForYear(trx, input.year);
     if (!defaults) invalid({ path: 'year', code: 'no_grading_rule_set', params: { year: input.year } });
     const { criteria: shippedCriteria, ...thresholds } = defaults.params;
     const criteria = input.criteria ?? shippedCriteria.map((c) => ({ code: c.code, name: null, maxPoints: c.maxPoints }));
@@ -307,11 +319,8 @@ export async function getCycle(db: Db, ctx: Ctx, id: number): Promise<CycleDetai
   const c = await loadCycle(db, ctx.actor, id);
   const params = paramsOf(c);
   const [entries, stages] = await Promise.all([repo.listEntriesInScope(db, ctx.actor, id), repo.listEntryStages(db, [id])]);
-  const residence = await repo.residenceOpinionsOfYear(
-    db,
-    entries.map((e) => e.member_id),
-    c.year,
-  );
+  const memberIds = entries.map((e) => e.member_id);
+  const [residence, conduct] = await Promise.all([repo.residenceOpinionsOfYear(db, memberIds, c.year), conductFor(db, ctx.actor, memberIds, c.year)]);
   const byMember = new Map(residence.map((r) => [r.member_id, r]));
   const owns = ownsCycle(ctx.actor, c);
   const role = ctx.actor.role;
@@ -321,8 +330,7 @@ export async function getCycle(db: Db, ctx: Ctx, id: number): Promise<CycleDetai
     thresholds: parseJson(ZGradingThresholds, c.params),
     quota: { params: parseJson(ZQuotaParams, c.quota_params), check: quotaCheckOf(c, stages), justification: c.quota_justification },
     rosterDate: c.roster_date,
-    entries: entries.map((e) => entryOf(e, params, byMember.get(e.member_id))),
-    disciplineRecorded: DISCIPLINE_RECORDED,
+    entries: entries.map((e) => entryOf(e, params, byMember.get(e.member_id), conduct?.get(e.member_id) ?? null)),
     can: {
       manageCycle: owns && grantFor('grading.manage', role) === 'subtree',
       closeCycle: owns && grantFor('grading.decide', role) === 'subtree',
@@ -421,17 +429,17 @@ export async function closeCycle(db: Db, ctx: Ctx, id: number, input: CloseCycle
 export async function getEntry(db: Db, ctx: Ctx, id: number): Promise<EntryDetail> {
   const { e, c } = await loadEntry(db, ctx.actor, id, 'read');
   const params = paramsOf(c);
-  const [stages, residence, opinions, events] = await Promise.all([
+  const [stages, residence, opinions, events, conduct] = await Promise.all([
     repo.listEntryStages(db, [c.id]),
     repo.residenceOpinionsOfYear(db, [e.member_id], c.year),
     residenceOpinions(db, e.member_id),
     repo.listEntryEvents(db, e.id),
+    conductFor(db, ctx.actor, [e.member_id], c.year),
   ]);
   return {
     cycle: { ...summaryOf(c, stages), criteria: parseJson(ZCriteriaList, c.criteria), thresholds: parseJson(ZGradingThresholds, c.params) },
-    entry: entryOf(e, params, residence[0]),
+    entry: entryOf(e, params, residence[0], conduct?.get(e.member_id) ?? null),
     residenceOpinions: [...opinions].sort((a, b) => b.year - a.year),
-    disciplineRecorded: DISCIPLINE_RECORDED,
     history: events.map((ev) => {
       const data = JSON.parse(ev.data) as { level?: unknown; points?: unknown };
       return {
@@ -566,6 +574,9 @@ export async function getMemberGrading(db: Db, ctx: Ctx, memberId: number): Prom
   const m = await repo.findMemberInScope(db, ctx.actor, memberId);
   if (!m) throw new DomainError('NOT_FOUND');
   const [entries, opinions] = await Promise.all([repo.listMemberEntries(db, memberId), residenceOpinions(db, memberId)]);
+  const years = [...new Set(entries.map((e) => e.year))];
+  const conductByYear = new Map<number, YearConduct | null>();
+  for (const year of years) conductByYear.set(year, (await conductFor(db, ctx.actor, [memberId], year))?.get(memberId) ?? null);
   return {
     member: { id: m.id, fullName: m.full_name },
     items: entries
@@ -580,10 +591,11 @@ export async function getMemberGrading(db: Db, ctx: Ctx, memberId: number): Prom
         proposedLevel: e.proposed_level === null ? null : ZGradeLevel.parse(e.proposed_level),
         decidedLevel: e.decided_level === null ? null : ZGradeLevel.parse(e.decided_level),
         finalLevel: e.status === 'closed' && e.roster === 'graded' && e.decided_level !== null ? ZGradeLevel.parse(e.decided_level) : null,
+        closedOn: e.closed_on,
+        conduct: conductByYear.get(e.year) ?? null,
       }))
       .reverse(),
     residenceOpinions: [...opinions].sort((a, b) => b.year - a.year),
-    disciplineRecorded: DISCIPLINE_RECORDED,
   };
 }
 

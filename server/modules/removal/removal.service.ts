@@ -27,7 +27,8 @@ import {
 import type { RuleCheckView } from '../../../common/contracts/screening.contract.ts';
 import { DomainError, type FieldIssue } from '../../../common/errors.ts';
 import { computeVoteBase, type CellRollEntry } from '../../../common/rules/admission-vote.ts';
-import { GRADING_RULE_SETS, READMISSION_PARAMS, type ReadmissionParams } from '../../../common/rules/grading-rule-sets.ts';
+import { GRADING_RULE_SETS, READMISSION_PARAMS, SELF_REVIEW_PARAMS, type ReadmissionParams, type SelfReviewParams } from '../../../common/rules/grading-rule-sets.ts';
+import { ruleSetsWithData } from '../rule-sets/rule-sets.service.ts';
 import { todayInVietnam, type IsoDate } from '../../../common/rules/iso-date.ts';
 import { decideMemberEvent } from '../../../common/rules/member-status.ts';
 import { normalizeVi } from '../../../common/rules/normalize-vi.ts';
@@ -140,7 +141,17 @@ async function workflowFactsOf(q: Q, kase: repo.CaseRow) {
     removal: await removalFactsOf(q, { id: kase.member_id, status: kase.member_status }, { form, grounds: groundsOf(kase.grounds), requestedOn: kase.requested_on }),
     selfReview: await selfReviewFactsOf(q, kase),
     memberActive: isActiveStatus(kase.member_status),
+    selfReviewParams: await selfReviewParamsOn(q, kase.opened_on),
   };
+}
+
+/** R-RMV-03's number of requests in force on the day the case was opened (shipped or added by an administrator). */
+async function selfReviewParamsOn(q: Q, date: IsoDate): Promise<SelfReviewParams> {
+  try {
+    return paramsInForce<SelfReviewParams>(await ruleSetsWithData(q, GRADING_RULE_SETS), 'R-RMV-03', date);
+  } catch {
+    return SELF_REVIEW_PARAMS;
+  }
 }
 
 /**
@@ -173,6 +184,8 @@ async function competentBodyCheck(q: Q, actor: Actor, cellId: number, date: IsoD
  * R-ADM-09 (Điều lệ Art. 4; 06-HD §3.6.b): the vote base from the cell's members on the meeting date: official
  * members (probationary ones never vote), less those away on temporary transfer, less exempted members absent.
  * With the meeting's sheet, attendance is read from it; without, exempted members count only if named present.
+ * The member the case concerns is an official member of the cell like any other: R-ADM-09 names no exception, so an
+ * official subject counts in the base (removal.routes.test.ts: "7 officials, the subject included").
  */
 export async function voteBaseOn(q: Q, cellId: number, date: IsoDate, meetingId: number | null, presentExempted: readonly number[]): Promise<VoteBaseView> {
   const [roll, exempted, away] = await Promise.all([
@@ -266,7 +279,7 @@ async function presentCase(q: Q, ctx: Ctx, k: repo.CaseRow): Promise<RemovalCase
   const bodyNow = body ? null : (await competentBodyOn(q, k.organization_id, bodyDate)).body;
   // The checklist the case is judged by now: the form (R-RMV-04/05, R-DIS-01, grounds), the self-review (R-RMV-03),
   // the vote (R-ADM-09), the competent body (R-ADM-14) and the card (R-MGT-08).
-  const checklist: RuleCheck[] = removalChecklist(state.form, facts.removal, facts.selfReview, vote ? { base: vote.base.base, approvals: vote.approve } : null);
+  const checklist: RuleCheck[] = removalChecklist(state.form, facts.removal, facts.selfReview, vote ? { base: vote.base.base, approvals: vote.approve } : null, facts.selfReviewParams);
   // The body itself, whoever looks: whether the viewer may decide is judged when the decision is recorded.
   const named = body ? { id: body.id, name: body.name } : bodyNow ? { id: bodyNow.organization_id, name: bodyNow.name } : null;
   checklist.push(named ? pass('R-ADM-14', 'competent_body', { organizationId: named.id, name: named.name, date: bodyDate }) : fail('R-ADM-14', 'no_competent_body', { date: bodyDate }));
@@ -708,7 +721,7 @@ export async function getReadmission(db: Db, ctx: Ctx, memberId: number): Promis
   const day = today(ctx);
   let params: ReadmissionParams = READMISSION_PARAMS;
   try {
-    params = paramsInForce<ReadmissionParams>(GRADING_RULE_SETS, 'R-ADM-15', day);
+    params = paramsInForce<ReadmissionParams>(await ruleSetsWithData(db, GRADING_RULE_SETS), 'R-ADM-15', day);
   } catch {
     /* no version in force yet: the shipped numbers */
   }

@@ -1,4 +1,4 @@
-import { Alert, App, Button, Card, Col, Flex, Popconfirm, Row, Skeleton, Statistic, Steps, Table, Tag, Tooltip, Typography } from 'antd';
+import { App, Button, Card, Col, Flex, Popconfirm, Row, Skeleton, Statistic, Steps, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
@@ -10,6 +10,8 @@ import { PageError } from '../../components/page-error.tsx';
 import { usePageTitle } from '../../components/use-page-title.ts';
 import { useT } from '../../i18n/i18n.tsx';
 import { useCurrentUser } from '../auth/use-current-user.ts';
+import { canConduct } from '../conduct/can-conduct.ts';
+import { YearConductTags } from '../conduct/components/year-conduct-tags.tsx';
 import { canGrading } from './can-grading.ts';
 import { criterionName } from './components/assessment-fields.tsx';
 import { CloseCycleModal } from './components/close-cycle-modal.tsx';
@@ -41,6 +43,7 @@ const PHASES_ASSESS = ['self_assessment', 'cell_proposal', 'committee_decision']
 function CycleView({ cycle, onReload }: { cycle: CycleDetail; onReload: () => void }) {
   const t = useT();
   const { message } = App.useApp();
+  const me = useCurrentUser();
   const advance = useAdvanceCycle(cycle.id);
   const [editing, setEditing] = useState(false);
   const [closing, setClosing] = useState(false);
@@ -187,6 +190,17 @@ function CycleView({ cycle, onReload }: { cycle: CycleDetail; onReload: () => vo
           <Typography.Text type="secondary">—</Typography.Text>
         ),
     },
+    // Conduct in the year beside the residence opinion (issue 5 item 1), for the roles that may read it.
+    ...(canConduct.read(me.role)
+      ? [
+          {
+            title: t('conduct.inYear.col'),
+            key: 'conduct',
+            width: 220,
+            render: (_: unknown, e: GradingEntry) => (e.conduct ? <YearConductTags conduct={e.conduct} /> : <Typography.Text type="secondary">—</Typography.Text>),
+          },
+        ]
+      : []),
   ];
 
   const stepIndex = GRADING_CYCLE_STATUSES.indexOf(cycle.status);
@@ -273,8 +287,6 @@ function CycleView({ cycle, onReload }: { cycle: CycleDetail; onReload: () => vo
         </Col>
       </Row>
 
-      {!cycle.disciplineRecorded && <Alert type="info" showIcon title={t('grading.disciplineNone')} />}
-
       <Card size="small" styles={{ body: { padding: 0 } }}>
         <Table<GradingEntry>
           rowKey="id"
@@ -283,7 +295,7 @@ function CycleView({ cycle, onReload }: { cycle: CycleDetail; onReload: () => vo
           size="middle"
           pagination={cycle.entries.length > 100 ? { pageSize: 100, style: { paddingInline: 16 } } : false}
           locale={{ emptyText: t('grading.emptyEntries') }}
-          scroll={{ x: 1120 }}
+          scroll={{ x: 1340 }}
           onRow={(e) => (e.roster === 'graded' ? {} : { style: { background: '#fafafa' } })}
         />
       </Card>

@@ -9,6 +9,7 @@ import { PageError } from '../../components/page-error.tsx';
 import { usePageTitle } from '../../components/use-page-title.ts';
 import { useT } from '../../i18n/i18n.tsx';
 import { useCurrentUser } from '../auth/use-current-user.ts';
+import { YearConductList } from '../conduct/components/year-conduct-tags.tsx';
 import { canGrading } from './can-grading.ts';
 import { LevelModal } from './components/level-modal.tsx';
 import { LevelTag } from './components/level-tag.tsx';
@@ -167,9 +168,11 @@ function EntryView({ detail, onReload }: { detail: EntryDetail; onReload: () => 
                 </div>
               )}
             </Card>
-            <Card title={t('grading.disciplineTitle')} size="small">
-              <Typography.Text type="secondary">{detail.disciplineRecorded ? t('common.none') : t('grading.disciplineUnavailable')}</Typography.Text>
-            </Card>
+            {e.conduct && (
+              <Card title={t('conduct.inYear.title', { year: cycle.year })} size="small">
+                <YearConductList conduct={e.conduct} />
+              </Card>
+            )}
             <Card title={t('grading.historyTitle')} size="small">
               {detail.history.length === 0 ? (
                 <Typography.Text type="secondary">{t('common.none')}</Typography.Text>

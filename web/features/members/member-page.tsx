@@ -15,7 +15,11 @@ import { RecordEventModal } from './components/record-event-modal.tsx';
 import { ethnicityName, lastListUrl, parseId, religionLabel } from './member-labels.ts';
 import { useMember } from './queries/use-member.ts';
 import { MemberDuesPanel } from '../dues/components/member-dues-panel.tsx';
+import { LevelTag } from '../grading/components/level-tag.tsx';
 import { MemberGradingPanel } from '../grading/components/member-grading-panel.tsx';
+import { LEVEL_COLOR } from '../grading/grading-labels.ts';
+import { useMemberGrading } from '../grading/queries/use-member-grading.ts';
+import { MemberConductPanel } from '../conduct/member-conduct-panel.tsx';
 import { MemberPartyLifePanel } from '../party-life/member-party-life-panel.tsx';
 import { MemberReadmissionPanel } from '../removal/member-readmission-panel.tsx';
 import { MemberTransfersPanel } from '../transfers/member-transfers-panel.tsx';
@@ -52,6 +56,7 @@ function MemberRecord({ member, onReload, t }: { member: MemberDetail; onReload:
   const me = useCurrentUser();
   const navigate = useNavigate();
   const [eventOpen, setEventOpen] = useState(false);
+  const grading = useMemberGrading(member.id);
   const p = member.person;
   const text = (v: string | null | undefined) => v || <Typography.Text type="secondary">—</Typography.Text>;
   const date = (v: string | null | undefined) => (v ? showDate(v) : text(null));
@@ -108,7 +113,28 @@ function MemberRecord({ member, onReload, t }: { member: MemberDetail; onReload:
     },
   ];
 
-  const events = [...member.timeline].sort((a, b) => (a.eventDate === b.eventDate ? a.id - b.id : a.eventDate < b.eventDate ? -1 : 1));
+  // The timeline: status and cell events, and each closed year's grading result (issue 5: results on the timeline),
+  // read from the grading panel's own query (same key: no second request).
+  const gradedYears = (grading.data?.items ?? []).filter((g) => g.finalLevel && g.closedOn);
+  const events = [
+    ...member.timeline.map((e) => ({ date: e.eventDate, order: e.id, key: `e${e.id}`, color: EVENT_COLOR[e.kind], content: <EventItem event={e} t={t} /> })),
+    ...gradedYears.map((g) => ({
+      date: g.closedOn!,
+      order: Number.MAX_SAFE_INTEGER,
+      key: `g${g.entryId}`,
+      color: LEVEL_COLOR[g.finalLevel!],
+      content: (
+        <Flex vertical gap={2}>
+          <div>
+            <Typography.Text strong>{showDate(g.closedOn)}</Typography.Text> · <Typography.Text strong>{t('members.timeline.graded', { year: g.year })}</Typography.Text>
+          </div>
+          <div>
+            <LevelTag level={g.finalLevel!} /> <Typography.Text type="secondary">{g.organization.name}</Typography.Text>
+          </div>
+        </Flex>
+      ),
+    })),
+  ].sort((a, b) => (a.date === b.date ? a.order - b.order : a.date < b.date ? -1 : 1));
 
   return (
     <Flex vertical gap={16}>
@@ -154,6 +180,7 @@ function MemberRecord({ member, onReload, t }: { member: MemberDetail; onReload:
             <MemberTransfersPanel memberId={member.id} />
             <MemberDuesPanel memberId={member.id} />
             <MemberGradingPanel memberId={member.id} />
+            <MemberConductPanel memberId={member.id} />
             <MemberReadmissionPanel memberId={member.id} />
           </Flex>
         </Col>
@@ -162,7 +189,7 @@ function MemberRecord({ member, onReload, t }: { member: MemberDetail; onReload:
             {events.length === 0 ? (
               <Empty description={t('members.timeline.empty')} />
             ) : (
-              <Timeline items={events.map((e) => ({ key: e.id, color: EVENT_COLOR[e.kind], content: <EventItem event={e} t={t} /> }))} />
+              <Timeline items={events.map(({ key, color, content }) => ({ key, color, content }))} />
             )}
           </Card>
         </Col>

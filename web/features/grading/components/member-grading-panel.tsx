@@ -6,6 +6,7 @@ import { errorText } from '../../../components/api-error.ts';
 import { showDate } from '../../../components/dates.ts';
 import { useT } from '../../../i18n/i18n.tsx';
 import { useCurrentUser } from '../../auth/use-current-user.ts';
+import { YearConductTags } from '../../conduct/components/year-conduct-tags.tsx';
 import { RESIDENCE_TAG, STATUS_TAG } from '../grading-labels.ts';
 import { useMemberGrading } from '../queries/use-member-grading.ts';
 import { LevelTag } from './level-tag.tsx';
@@ -13,8 +14,9 @@ import { LevelTag } from './level-tag.tsx';
 type Item = MemberGrading['items'][number];
 
 /**
- * A member's yearly grading for the member record: each year's result (or where the year stands), the residence
- * cell's opinions (R-MGT-07) and discipline in the year (shown once the discipline module records it).
+ * A member's yearly grading for the member record: each year's result (or where the year stands), conduct in the year
+ * (party discipline, violations, the Front's opinion: for the roles that may read conduct) and the residence cell's
+ * opinions (R-MGT-07).
  */
 export function MemberGradingPanel({ memberId }: { memberId: number }) {
   const t = useT();
@@ -40,6 +42,9 @@ export function MemberGradingPanel({ memberId }: { memberId: number }) {
     },
     { title: t('grading.col.self'), key: 'self', width: 110, render: (_, r) => (r.selfPoints === null ? '—' : t('grading.points', { points: r.selfPoints })) },
     { title: t('grading.col.proposal'), key: 'proposal', width: 120, render: (_, r) => (r.proposedLevel ? <LevelTag level={r.proposedLevel} /> : '—') },
+    ...(q.data?.items.some((r) => r.conduct !== null)
+      ? [{ title: t('conduct.inYear.col'), key: 'conduct', width: 220, render: (_: unknown, r: Item) => (r.conduct ? <YearConductTags conduct={r.conduct} /> : '—') }]
+      : []),
     {
       key: 'open',
       width: 130,
@@ -72,7 +77,7 @@ export function MemberGradingPanel({ memberId }: { memberId: number }) {
             dataSource={q.data.items}
             pagination={false}
             locale={{ emptyText: t('grading.panelEmpty') }}
-            scroll={{ x: 700 }}
+            scroll={{ x: 920 }}
           />
           <div>
             <Typography.Text strong>{t('grading.residenceTitle')}</Typography.Text>
@@ -91,11 +96,6 @@ export function MemberGradingPanel({ memberId }: { memberId: number }) {
               </ul>
             )}
           </div>
-          {!q.data.disciplineRecorded && (
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {t('grading.disciplineTitle')}: {t('grading.disciplineUnavailable')}
-            </Typography.Text>
-          )}
         </Flex>
       )}
     </Card>

@@ -1,0 +1,4 @@
+export const ruleSetKeys = {
+  all: ['rule-sets'] as const,
+  list: () => [...ruleSetKeys.all, 'list'] as const,
+};
