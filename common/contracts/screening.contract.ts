@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZGradingReport } from './grading.contract.ts';
 import { STRUCK_OFF_GROUNDS } from '../rules/removal-rules.ts';
 import { FLAG_KINDS } from '../rules/screening-engine.ts';
 import { ZId, zRequiredText, zText } from './common.contract.ts';
@@ -56,6 +57,10 @@ export const ZFlagEvidence = z.object({
   meetingIds: z.array(z.number().int()).optional(),
   years: z.array(z.number().int()).optional(),
   documentIds: z.array(z.number().int()).optional(),
+  /** discipline_or_violation: state discipline and law violations (violation_records). */
+  violationRecordIds: z.array(z.number().int()).optional(),
+  /** low_prestige: the Fatherland Front's opinions (front_opinions). */
+  frontOpinionIds: z.array(z.number().int()).optional(),
   transferId: z.number().int().optional(),
   dueDate: z.string().optional(),
   completedOn: z.string().nullable().optional(),
@@ -85,12 +90,19 @@ export const ZFlag = z.object({
   period: z.string(),
   year: z.number().int(),
   member: z.object({ id: z.number().int(), fullName: z.string(), birthDate: z.string(), status: z.string() }),
+  /** The organization that reviews it: the member's cell, followed through completed transfers (R-RMV-07). */
   organization: ZOrgRef,
+  /** The cell that raised it, when the flag was handed over since (null: the reviewing cell raised it). */
+  raisedBy: ZOrgRef.nullable(),
   evidence: ZFlagEvidence,
   /** The meetings named by the evidence, with their dates (links to the meeting pages). */
   meetings: z.array(z.object({ id: z.number().int(), date: z.string(), organizationId: z.number().int() })),
   /** The transfer named by the evidence (link to the transfer page). */
   transfer: z.object({ id: z.number().int(), letterNumber: z.string(), issuedOn: z.string() }).nullable(),
+  /** The violation records named by the evidence, as the deciding body wrote them. */
+  violationRecords: z.array(z.object({ id: z.number().int(), kind: z.string(), form: z.string(), decidedOn: z.string(), decidedBy: z.string(), reference: z.string() })),
+  /** The Front opinions named by the evidence. */
+  frontOpinions: z.array(z.object({ id: z.number().int(), year: z.number().int(), rating: z.string(), givenOn: z.string(), givenBy: z.string() })),
   raisedOn: z.string(),
   reviewDueOn: z.string(),
   runId: z.number().int(),
@@ -205,6 +217,8 @@ export const ZReportOrganizationRow = z.object({
 export const ZScreeningReport = z.object({
   organization: ZOrgRef,
   year: z.number().int(),
+  /** Quy định 366 levels of the year's grading cycles in the subtree (the same figures as the grading report). */
+  grading: ZGradingReport.pick({ rows: true, totals: true }),
   flagsByRule: z.array(ZFlagsByRuleRow),
   removalsByForm: z.array(ZRemovalsByFormRow),
   byOrganization: z.array(ZReportOrganizationRow),

@@ -13,6 +13,7 @@ import {
   type AttendanceOutcome,
   type DuesState,
   type Flag,
+  type FlagEvidence,
   type MemberFacts,
   type ScreeningParams,
 } from './screening-engine.ts';
@@ -222,17 +223,20 @@ describe('R-RMV-06 with R-REC-04/05 probation past its end without recognition',
 });
 
 describe('R-RMV-06 discipline, law violations and low prestige (Kế hoạch 99 II.4)', () => {
-  it('R-RMV-06: a discipline or violation dated in the year is flagged once for the year, with every record', () => {
+  it('R-RMV-06: a discipline or violation dated in the year is flagged once for the year, with every record by its source', () => {
     const violations = [
       { id: 5, kind: 'law_violation' as const, date: '2025-08-01' },
       { id: 3, kind: 'party_discipline' as const, date: '2025-02-01' },
       { id: 2, kind: 'state_discipline' as const, date: '2024-12-31' },
+      { id: 4, kind: 'state_discipline' as const, date: '2025-03-10' },
     ];
+    // Party discipline is a discipline referral (documentIds); state discipline and law violations are conduct records.
     expect(screen2025(member({ violations }))).toEqual([
-      expect.objectContaining({ kind: 'discipline_or_violation', ruleId: 'R-RMV-06', period: '2025', evidence: { documentIds: [3, 5] } }),
+      expect.objectContaining({ kind: 'discipline_or_violation', ruleId: 'R-RMV-06', period: '2025', evidence: { documentIds: [3], violationRecordIds: [4, 5] } }),
     ]);
-    expect(screen2025(member({ violations }), '2025-07-31')[0].evidence.documentIds).toEqual([3]);
-    expect(screen2025(member({ violations: violations.slice(2) }))).toEqual([]);
+    expect(screen2025(member({ violations }), '2025-07-31')[0].evidence).toEqual({ documentIds: [3], violationRecordIds: [4] });
+    expect(screen2025(member({ violations: [violations[0]] }))[0].evidence).toEqual({ violationRecordIds: [5] });
+    expect(screen2025(member({ violations: violations.slice(2, 3) }))).toEqual([]);
   });
 
   it('R-RMV-06 with R-MGT-07: a residence-cell or Front opinion rating prestige low is flagged; medium is not', () => {
@@ -242,6 +246,10 @@ describe('R-RMV-06 discipline, law violations and low prestige (Kế hoạch 99 
     ];
     expect(screen2025(member({ opinions }))).toEqual([expect.objectContaining({ kind: 'low_prestige', evidence: { documentIds: [11] } })]);
     expect(screen2025(member({ opinions: opinions.slice(1) }))).toEqual([]);
+    // The Front's opinions are named apart from the residence cell's (another table's ids).
+    const front = [...opinions, { id: 11, source: 'front' as const, date: '2025-03-01', rating: 'low' as const }];
+    expect(screen2025(member({ opinions: front }))[0].evidence).toEqual({ documentIds: [11], frontOpinionIds: [11] });
+    expect(screen2025(member({ opinions: front.slice(1) }))[0].evidence).toEqual({ frontOpinionIds: [11] });
   });
 });
 
@@ -419,8 +427,19 @@ function referenceKeys(f: MemberFacts, year: number, p: ScreeningParams, asOf: I
     out.set(`${f.memberId}/R-RMV-06/probation_overdue/probation-${f.probation.endsOn}`, null);
   }
   const inYear = (d: IsoDate) => Number(d.slice(0, 4)) === year && d <= cutoff;
-  if (f.violations.some((v) => inYear(v.date))) out.set(`${f.memberId}/R-RMV-06/discipline_or_violation/${year}`, null);
-  if (f.opinions.some((o) => o.rating === 'low' && inYear(o.date))) out.set(`${f.memberId}/R-RMV-06/low_prestige/${year}`, null);
+  // The evidence names each record by where it is kept: referrals and residence opinions, conduct records, Front opinions.
+  const ids = (xs: { id: number }[]) => (xs.length ? [...new Set(xs.map((x) => x.id))].sort((a, b) => a - b) : undefined);
+  const violations = f.violations.filter((v) => inYear(v.date));
+  if (violations.length > 0) {
+    out.set(`${f.memberId}/R-RMV-06/discipline_or_violation/${year}`, {
+      documentIds: ids(violations.filter((v) => v.kind === 'party_discipline')),
+      violationRecordIds: ids(violations.filter((v) => v.kind !== 'party_discipline')),
+    });
+  }
+  const low = f.opinions.filter((o) => o.rating === 'low' && inYear(o.date));
+  if (low.length > 0) {
+    out.set(`${f.memberId}/R-RMV-06/low_prestige/${year}`, { documentIds: ids(low.filter((o) => o.source === 'residence_cell')), frontOpinionIds: ids(low.filter((o) => o.source === 'front')) });
+  }
   const exemptOnCutoff = f.exemptions.some((e) => inForce(e.from, e.to, cutoff));
   const awayOnCutoff = temps.some((t) => inForce(t.leftOn, t.returnedOn, cutoff));
   const assignedOnCutoff = f.assignments.some((a) => inForce(a.from, a.to, cutoff));
@@ -440,6 +459,14 @@ describe('screening properties (fast-check)', () => {
           expect(f.ruleId).toBe(FLAG_RULE_IDS[f.kind]);
           expect(f.memberId).toBe(7);
           if (f.kind === 'missed_activities' || f.kind === 'unpaid_dues') expect(f.evidence.months).toEqual(expected.get(f.key));
+          if (f.kind === 'discipline_or_violation') {
+            const e = expected.get(f.key) as Pick<FlagEvidence, 'documentIds' | 'violationRecordIds'>;
+            expect([f.evidence.documentIds, f.evidence.violationRecordIds]).toEqual([e.documentIds, e.violationRecordIds]);
+          }
+          if (f.kind === 'low_prestige') {
+            const e = expected.get(f.key) as Pick<FlagEvidence, 'documentIds' | 'frontOpinionIds'>;
+            expect([f.evidence.documentIds, f.evidence.frontOpinionIds]).toEqual([e.documentIds, e.frontOpinionIds]);
+          }
         }
       }),
       { numRuns: 400 },

@@ -122,12 +122,21 @@ export const FLAG_RULE_IDS: Readonly<Record<FlagKind, 'R-RMV-01' | 'R-RMV-02' | 
   no_assignment: 'R-RMV-06', // with R-MGT-01
 };
 
-/** The facts a flag was raised on, shown to the reviewer. Lists are sorted and without duplicates. */
+/**
+ * The facts a flag was raised on, shown to the reviewer. Lists are sorted and without duplicates. `documentIds` names
+ * the record by the flag's kind: grading cycles (not_completed_two_years), discipline referrals (party discipline,
+ * discipline_or_violation), residence-cell opinions (low_prestige); the conduct records of other bodies have their own
+ * lists, since their ids are another table's.
+ */
 export interface FlagEvidence {
   months?: YearMonth[];
   meetingIds?: number[];
   years?: number[];
   documentIds?: number[];
+  /** discipline_or_violation: state discipline and law violations (violation_records ids). */
+  violationRecordIds?: number[];
+  /** low_prestige: the Fatherland Front's opinions (front_opinions ids). */
+  frontOpinionIds?: number[];
   transferId?: number;
   dueDate?: IsoDate;
   completedOn?: IsoDate | null;
@@ -220,6 +229,7 @@ function make(memberId: number, kind: FlagKind, period: string, evidence: FlagEv
  * the member lives the party life in the host cell).
  */
 function missedActivities(f: MemberFacts, year: number, cutoff: IsoDate, p: ScreeningParams): Flag | null {
+  if (f.attendance.length === 0) return null;
   const temporary = f.transfers.filter((t) => t.kind === 'temporary');
   const months = new Set<YearMonth>();
   const meetingIds: number[] = [];
@@ -240,6 +250,7 @@ function missedActivities(f: MemberFacts, year: number, cutoff: IsoDate, p: Scre
  * from activities does not exempt from dues (that is a dues decision, recorded as `not_due`).
  */
 function unpaidDues(f: MemberFacts, year: number, cutoff: IsoDate, p: ScreeningParams): Flag | null {
+  if (f.dues.length === 0) return null;
   const temporary = f.transfers.filter((t) => t.kind === 'temporary');
   const months = new Set<YearMonth>();
   for (const d of f.dues) {
@@ -253,6 +264,7 @@ function unpaidDues(f: MemberFacts, year: number, cutoff: IsoDate, p: ScreeningP
 
 /** R-RMV-02 (294 §8.1): `not_completed` in each of the N years ending with the screened year (consecutive only). */
 function notCompletedYears(f: MemberFacts, year: number, p: ScreeningParams): Flag | null {
+  if (f.gradings.length === 0) return null; // N ≥ 1 years, each needs a grading
   const n = p.consecutiveNotCompletedYears;
   const years = Array.from({ length: n }, (_, i) => year - n + 1 + i);
   const documentIds: number[] = [];
@@ -282,18 +294,36 @@ function probationOverdue(f: MemberFacts, year: number, cutoff: IsoDate): Flag |
   return make(f.memberId, 'probation_overdue', `probation-${p.endsOn}`, { dueDate: p.recognitionDueOn, completedOn: p.decidedOn, cutoff });
 }
 
-/** R-RMV-06: a party or state discipline or a law violation dated in the year (up to the cut-off). */
+/**
+ * R-RMV-06: a party or state discipline or a law violation dated in the year (up to the cut-off). The evidence names
+ * party discipline (discipline referrals) in `documentIds`, state discipline and law violations in `violationRecordIds`.
+ */
 function disciplineOrViolation(f: MemberFacts, year: number, cutoff: IsoDate): Flag | null {
-  const ids = f.violations.filter((v) => v.date.startsWith(`${year}-`) && v.date <= cutoff).map((v) => v.id);
-  if (ids.length === 0) return null;
-  return make(f.memberId, 'discipline_or_violation', String(year), { documentIds: sortedUnique(ids) });
+  if (f.violations.length === 0) return null;
+  const party: number[] = [];
+  const records: number[] = [];
+  for (const v of f.violations) if (v.date.startsWith(`${year}-`) && v.date <= cutoff) (v.kind === 'party_discipline' ? party : records).push(v.id);
+  if (party.length === 0 && records.length === 0) return null;
+  const evidence: FlagEvidence = {};
+  if (party.length > 0) evidence.documentIds = sortedUnique(party);
+  if (records.length > 0) evidence.violationRecordIds = sortedUnique(records);
+  return make(f.memberId, 'discipline_or_violation', String(year), evidence);
 }
 
-/** R-RMV-06 with R-MGT-07: a residence-cell or Front opinion dated in the year that rates the member's prestige low. */
+/**
+ * R-RMV-06 with R-MGT-07: a residence-cell or Front opinion dated in the year that rates the member's prestige low. The
+ * evidence names residence-cell opinions in `documentIds`, the Front's in `frontOpinionIds`.
+ */
 function lowPrestige(f: MemberFacts, year: number, cutoff: IsoDate): Flag | null {
-  const ids = f.opinions.filter((o) => o.rating === 'low' && o.date.startsWith(`${year}-`) && o.date <= cutoff).map((o) => o.id);
-  if (ids.length === 0) return null;
-  return make(f.memberId, 'low_prestige', String(year), { documentIds: sortedUnique(ids) });
+  if (f.opinions.length === 0) return null;
+  const residence: number[] = [];
+  const front: number[] = [];
+  for (const o of f.opinions) if (o.rating === 'low' && o.date.startsWith(`${year}-`) && o.date <= cutoff) (o.source === 'front' ? front : residence).push(o.id);
+  if (residence.length === 0 && front.length === 0) return null;
+  const evidence: FlagEvidence = {};
+  if (residence.length > 0) evidence.documentIds = sortedUnique(residence);
+  if (front.length > 0) evidence.frontOpinionIds = sortedUnique(front);
+  return make(f.memberId, 'low_prestige', String(year), evidence);
 }
 
 /**
@@ -301,10 +331,14 @@ function lowPrestige(f: MemberFacts, year: number, cutoff: IsoDate): Flag | null
  * transfer (the host cell assigns the work), and holds no work assignment.
  */
 function noAssignment(f: MemberFacts, year: number, cutoff: IsoDate): Flag | null {
-  if (f.exemptions.some((e) => isInForceOn(e.from, e.to, cutoff))) return null;
+  if (anyInForceOn(f.assignments, cutoff) || anyInForceOn(f.exemptions, cutoff)) return null;
   if (f.transfers.some((t) => t.kind === 'temporary' && isInForceOn(t.leftOn, t.returnedOn, cutoff))) return null;
-  if (f.assignments.some((a) => isInForceOn(a.from, a.to, cutoff))) return null;
   return make(f.memberId, 'no_assignment', String(year), { cutoff });
+}
+
+function anyInForceOn(periods: readonly PeriodFact[], day: IsoDate): boolean {
+  for (const p of periods) if (isInForceOn(p.from, p.to, day)) return true;
+  return false;
 }
 
 /**
@@ -313,26 +347,54 @@ function noAssignment(f: MemberFacts, year: number, cutoff: IsoDate): Flag | nul
  */
 export function screenMember(facts: MemberFacts, year: number, params: ScreeningParams, asOf: IsoDate): Flag[] {
   const cutoff = screeningCutoff(year, asOf);
+  checkParams(params);
+  const flags: Flag[] = [];
+  screenInto(flags, facts, year, cutoff, params);
+  return flags;
+}
+
+/** Screens every member; flags in the members' order. The year, date and parameters are checked once. */
+export function screenMembers(members: readonly MemberFacts[], year: number, params: ScreeningParams, asOf: IsoDate): Flag[] {
+  if (members.length === 0) return [];
+  const screen = memberScreener(year, params, asOf);
+  const flags: Flag[] = [];
+  for (const m of members) screen(m, flags);
+  return flags;
+}
+
+/**
+ * screenMember for many members one at a time (a run screens each member's facts as they are loaded): the year, date
+ * and parameters are checked once, here; each call appends the member's flags to `out`.
+ */
+export function memberScreener(year: number, params: ScreeningParams, asOf: IsoDate): (facts: MemberFacts, out: Flag[]) => void {
+  const cutoff = screeningCutoff(year, asOf);
+  checkParams(params);
+  return (facts, out) => screenInto(out, facts, year, cutoff, params);
+}
+
+function checkParams(params: ScreeningParams): void {
   for (const name of ['missedActivityMonths', 'unpaidDuesMonths', 'consecutiveNotCompletedYears'] as const) {
     const n = params[name];
     if (!Number.isInteger(n) || n < 1) throw new RangeError(`Screening parameter ${name} must be a positive integer: ${n}`);
   }
-  const flags: (Flag | null)[] = [
-    missedActivities(facts, year, cutoff, params),
-    unpaidDues(facts, year, cutoff, params),
-    notCompletedYears(facts, year, params),
-    ...transfersOverdue(facts, year, cutoff).sort((a, b) => (a.evidence.transferId as number) - (b.evidence.transferId as number)),
-    probationOverdue(facts, year, cutoff),
-    disciplineOrViolation(facts, year, cutoff),
-    lowPrestige(facts, year, cutoff),
-    noAssignment(facts, year, cutoff),
-  ];
-  return flags.filter((f): f is Flag => f !== null);
 }
 
-/** Screens every member; flags in the members' order. */
-export function screenMembers(members: readonly MemberFacts[], year: number, params: ScreeningParams, asOf: IsoDate): Flag[] {
-  return members.flatMap((m) => screenMember(m, year, params, asOf));
+/** One member's flags, appended in FLAG_KINDS order (transfers by id), with no intermediate lists (a run screens millions). */
+function screenInto(out: Flag[], facts: MemberFacts, year: number, cutoff: IsoDate, params: ScreeningParams): void {
+  pushFlag(out, missedActivities(facts, year, cutoff, params));
+  pushFlag(out, unpaidDues(facts, year, cutoff, params));
+  pushFlag(out, notCompletedYears(facts, year, params));
+  if (facts.transfers.length > 0) {
+    for (const f of transfersOverdue(facts, year, cutoff).sort((a, b) => (a.evidence.transferId as number) - (b.evidence.transferId as number))) out.push(f);
+  }
+  pushFlag(out, probationOverdue(facts, year, cutoff));
+  pushFlag(out, disciplineOrViolation(facts, year, cutoff));
+  pushFlag(out, lowPrestige(facts, year, cutoff));
+  pushFlag(out, noAssignment(facts, year, cutoff));
+}
+
+function pushFlag(out: Flag[], flag: Flag | null): void {
+  if (flag !== null) out.push(flag);
 }
 
 export interface FlagReconciliation {

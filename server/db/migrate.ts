@@ -11,6 +11,7 @@ import * as m0008 from './migrations/0008-transfers.ts';
 import * as m0009 from './migrations/0009-grading.ts';
 import * as m0010 from './migrations/0010-screening-removal.ts';
 import * as m0011 from './migrations/0011-conduct.ts';
+import * as m0012 from './migrations/0012-screening-indexes.ts';
 import * as m0013 from './migrations/0013-rule-sets.ts';
 
 // Migrations are listed explicitly (no directory scan) so the bundle and tests see the same set.
@@ -26,6 +27,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0009-grading': m0009,
   '0010-screening-removal': m0010,
   '0011-conduct': m0011,
+  '0012-screening-indexes': m0012,
   '0013-rule-sets': m0013,
 };
 

@@ -4,8 +4,8 @@ import { formatDateVi } from '../../../common/rules/iso-date.ts';
 import type { FlagKind } from '../../../common/rules/screening-engine.ts';
 import { neutraliseCell } from '../training/training.export.ts';
 
-// The screening and removal figures of the yearly report on Kế hoạch 99 (II.4) as an .xlsx file (exceljs; never the
-// npm `xlsx` package): flags by rule and their outcomes, removals by form and cause, and both per organization.
+// The figures of the yearly report on Kế hoạch 99 (II.4) as an .xlsx file (exceljs; never the npm `xlsx` package):
+// members graded at each level, flags by rule and their outcomes, removals by form and cause, per organization.
 // Every text from the database passes neutraliseCell (formula injection, security.md item 13).
 
 export const KIND_VI: Record<FlagKind, string> = {
@@ -15,7 +15,7 @@ export const KIND_VI: Record<FlagKind, string> = {
   transfer_overdue: 'Chuyển sinh hoạt đảng không đúng hạn',
   probation_overdue: 'Quá hạn xét công nhận đảng viên chính thức',
   discipline_or_violation: 'Vi phạm kỷ luật Đảng, pháp luật Nhà nước',
-  low_prestige: 'Uy tín thấp nơi cư trú',
+  low_prestige: 'Uy tín thấp nơi cư trú, theo ý kiến chi bộ nơi cư trú hoặc Mặt trận',
   no_assignment: 'Chưa được phân công nhiệm vụ',
 };
 
@@ -80,6 +80,14 @@ function titled(wb: ExcelJS.Workbook, name: string, title: string, report: Scree
 export async function buildScreeningWorkbook(report: ScreeningReport, today: string): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'dangvien';
+
+  const grading = titled(wb, 'Xếp loại', 'KẾT QUẢ XẾP LOẠI CHẤT LƯỢNG ĐẢNG VIÊN (QUY ĐỊNH 366-QĐ/TW)', report, today, [6, 44, 14, 14, 14, 14, 12, 12, 12]);
+  header(grading, ['STT', 'Tổ chức cơ sở đảng', 'Hoàn thành xuất sắc nhiệm vụ', 'Hoàn thành tốt nhiệm vụ', 'Hoàn thành nhiệm vụ', 'Không hoàn thành nhiệm vụ', 'Chưa có kết quả', 'Miễn đánh giá', 'Số được đánh giá']);
+  report.grading.rows.forEach((r, i) =>
+    body(grading, [i + 1, r.organization.name, r.excellent, r.good, r.completed, r.notCompleted, r.pending, r.exempted, r.graded]),
+  );
+  const g = report.grading.totals;
+  body(grading, ['', 'Cộng', g.excellent, g.good, g.completed, g.notCompleted, g.pending, g.exempted, g.graded], true);
 
   const byRule = titled(wb, 'Theo quy định', 'KẾT QUẢ RÀ SOÁT ĐẢNG VIÊN THEO QUY ĐỊNH', report, today, [6, 12, 52, 10, 10, 10, 12, 12, 12, 12]);
   header(byRule, ['STT', 'Quy định', 'Nội dung', 'Số phát hiện', 'Chưa xem xét', 'Quá hạn', 'Lập hồ sơ đưa ra khỏi Đảng', 'Đề nghị kỷ luật', 'Giáo dục 12 tháng', 'Không xử lý (có lý do)']);

@@ -94,22 +94,13 @@ export async function subtreeOrganizationIds(db: Q, path: string): Promise<{ ids
   return { ids: rows.map((r) => r.id), all: Number(all.n) };
 }
 
-const MEMBER_COLUMNS = ['m.id', 'm.organization_id', 'm.status', 'm.ceremony_date', 'm.admission_decision_date'] as const;
-
 /**
- * Members of these organizations, whatever their status (through the organization index: a small subtree). The caller
- * keeps the active ones: a status condition here would lead SQLite's planner to the status index, over every member.
+ * Members of these organizations, whatever their status (through the organization index: a small subtree), to cut the
+ * subtree into chunks. The caller keeps the active ones: a status condition here would lead SQLite's planner to the
+ * status index, over every member.
  */
 export function listMembersOfOrganizations(db: Q, orgIds: readonly number[]) {
-  return db.selectFrom('members as m').select(MEMBER_COLUMNS).where('m.organization_id', 'in', [...orgIds]).execute();
-}
-
-/**
- * Members with ids in [lo, hi], whatever their status (a large subtree is read in id order along a covering index of
- * these columns; the caller keeps the active members of its subtree).
- */
-export function listMembersInRange(db: Q, lo: number, hi: number) {
-  return db.selectFrom('members as m').select(MEMBER_COLUMNS).where('m.id', '>=', lo).where('m.id', '<=', hi).orderBy('m.id').execute();
+  return db.selectFrom('members as m').select(['m.id', 'm.status']).where('m.organization_id', 'in', [...orgIds]).execute();
 }
 
 export async function memberIdBounds(db: Q): Promise<{ lo: number; hi: number; count: number }> {
@@ -122,7 +113,8 @@ export async function memberIdBounds(db: Q): Promise<{ lo: number; hi: number; c
 
 /**
  * Which members a facts query reads: an id range (read along the table's member index, rows of members outside the
- * chunk are dropped by the caller) or a list of ids (a sparse chunk). No query joins the members table.
+ * chunk are dropped by the caller) or a list of ids (a sparse chunk). Only listChunkMembers reads the members table;
+ * the other facts queries read their own table by its member index, with no join to members.
  */
 export type MemberFilter = { lo: number; hi: number } | { ids: readonly number[] };
 
@@ -151,65 +143,134 @@ export function listUnexcusedAbsences(db: Q, f: MemberFilter, from: string, cuto
     .execute();
 }
 
+/** The window of a run's chunk query: the cut-off, and the judged dues months (null: none has ended yet). */
+export interface ChunkWindow {
+  cutoff: string;
+  dues: { fromMonth: string; toMonth: string; months: number; firstOfYear: string; firstOfLastMonth: string; admittedBefore: string | null } | null;
+}
+
+export interface ChunkMemberRow {
+  id: number;
+  organization_id: number;
+  probation_ceremony: string | null;
+  assignment: string | null;
+  admitted_on: string | null;
+  profile: string | null;
+  paid_each_month: number | string | null;
+}
+
 /**
- * R-DUE: per member, how many months of the judged range have payments by the cut-off, and the smallest month's total:
- * one pass over the payments, one row per member. A member with a payment in every month of the range whose smallest
- * month covers the largest amount owed has nothing unpaid; only the others are read month by month.
+ * The chunk's active members, one row each (and one more per further dues profile version in the judged months), with
+ * the facts every member has, reduced in SQL to what the rules act on. A run's time goes into rows and values handed
+ * to JavaScript (each value costs about as much as reading a row in SQL), so these facts travel together, one row a
+ * member, instead of one row a member from each of four queries.
+ * - probation_ceremony: the ceremony date of a probationary member (R-REC-01), null for an official member.
+ * - assignment (R-MGT-01): an assignment in force on the cut-off day as 'id|from|to' (to_date the last day, inclusive,
+ *   '' open), the earliest begun; one is all the rule needs; null when none.
+ * - admitted_on: the admission decision date when it is before `admittedBefore` (R-DUE: the exemption by party age can
+ *   play a part in the judged months only then), null otherwise.
+ * - profile: a dues profile version in force on some judged month's 1st day, as one text of its facts (PROFILE_FIELDS
+ *   joined by '|'): members share profiles, so the amounts are computed once per distinct text. Its dates are cut to
+ *   the judged months (a start before the year is the year's 1st day, an end after the last judged month's 1st day is
+ *   none): the amounts of those months depend only on the version being in force on their 1st days, and members whose
+ *   salary step changed on different days share the text.
+ * - paid_each_month (R-DUE, R-DUE-01): what every judged month has at least been paid by the cut-off: the smallest
+ *   month total when each month has a payment, 0 when some month has none, null when none has. A member whose every
+ *   month covers the largest amount owed has nothing unpaid; only the others are read month by month. The member's
+ *   payments are one range of the (member_id, for_month) index, aggregated where they are read.
  */
-export function duesSummary(db: Q, f: MemberFilter, fromMonth: string, toMonth: string, cutoff: string) {
-  const perMonth = db
-    .selectFrom('dues_payments as dp')
-    .select(['dp.member_id', 'dp.for_month'])
-    .select(sql<number>`sum(dp.amount_vnd)`.as('paid'))
-    .where(byMember('dp.member_id', f))
-    .where('dp.for_month', '>=', fromMonth)
-    .where('dp.for_month', '<=', toMonth)
-    .where('dp.paid_on', '<=', cutoff)
-    .groupBy(['dp.member_id', 'dp.for_month'])
-    .as('pm');
-  return db
-    .selectFrom(perMonth)
-    .select('pm.member_id')
-    .select(sql<number>`count(*)`.as('months'))
-    .select(sql<number>`min(pm.paid)`.as('min_paid'))
-    .groupBy('pm.member_id')
-    .orderBy('pm.member_id')
+export async function listChunkMembers(db: Q, f: MemberFilter, w: ChunkWindow): Promise<ChunkMemberRow[]> {
+  const base = db
+    .selectFrom('members as m')
+    .select(['m.id', 'm.organization_id'])
+    .select(sql<string | null>`case when m.status = 'probationary' then m.ceremony_date end`.as('probation_ceremony'))
+    .select((eb) =>
+      eb
+        .selectFrom('assignments as a')
+        .select(sql<string>`cast(a.id as text) || '|' || a.from_date || '|' || coalesce(a.to_date, '')`.as('t'))
+        .whereRef('a.member_id', '=', 'm.id')
+        .where('a.from_date', '<=', w.cutoff)
+        .where((eb2) => eb2.or([eb2('a.to_date', 'is', null), eb2('a.to_date', '>=', w.cutoff)]))
+        // The order of the (member_id, from_date, to_date) index: the first entry in force ends the seek.
+        .orderBy('a.from_date')
+        .orderBy('a.to_date')
+        .orderBy('a.id')
+        .limit(1)
+        .as('assignment'),
+    )
+    .where(byMember('m.id', f))
+    // An expression, not the bare column: SQLite's planner would otherwise take the status index over every member.
+    .where(sql<boolean>`m.status || '' in ('probationary', 'official')`);
+  const d = w.dues;
+  if (!d) {
+    return base
+      .select([sql<null>`null`.as('admitted_on'), sql<null>`null`.as('profile'), sql<null>`null`.as('paid_each_month')])
+      .orderBy('m.id')
+      .execute();
+  }
+  // NOT NULL columns as they are; a missing version (the left join) makes the whole text null.
+  const validFrom = sql`case when p.valid_from < ${d.firstOfYear} then ${d.firstOfYear} else p.valid_from end`;
+  const validTo = sql`coalesce(case when p.valid_to > ${d.firstOfLastMonth} then null else p.valid_to end, '')`;
+  const parts = { dues_group: sql`p.dues_group`, base_amount_vnd: text('p.base_amount_vnd'), region: sql`coalesce(p.region, '')`, on_sick_or_maternity_leave: sql`p.on_sick_or_maternity_leave`, band_amount_vnd: text('p.band_amount_vnd'), past_working_age: sql`p.past_working_age`, valid_from: validFrom, valid_to: validTo };
+  const profile = PROFILE_FIELDS.map((c) => parts[c]);
+  return base
+    .leftJoin('dues_profiles as p', (j) =>
+      j
+        .onRef('p.member_id', '=', 'm.id')
+        .on('p.valid_from', '<=', d.firstOfLastMonth)
+        .on((eb) => eb.or([eb('p.valid_to', 'is', null), eb('p.valid_to', '>', d.firstOfYear)])),
+    )
+    .select(
+      d.admittedBefore === null
+        ? sql<null>`null`.as('admitted_on')
+        : sql<string | null>`case when m.admission_decision_date < ${d.admittedBefore} then m.admission_decision_date end`.as('admitted_on'),
+    )
+    .select(sql<string | null>`${sql.join(profile, sql` || '|' || `)}`.as('profile'))
+    .select((eb) =>
+      eb
+        .selectFrom(
+          eb
+            .selectFrom('dues_payments as dp')
+            .select(sql<number>`sum(dp.amount_vnd)`.as('paid'))
+            .whereRef('dp.member_id', '=', 'm.id')
+            .where('dp.for_month', '>=', d.fromMonth)
+            .where('dp.for_month', '<=', d.toMonth)
+            .where('dp.paid_on', '<=', w.cutoff)
+            .groupBy('dp.for_month')
+            .as('x'),
+        )
+        .select(sql<number | string | null>`case when count(*) = ${d.months} then min(x.paid) when count(*) > 0 then 0 end`.as('v'))
+        .as('paid_each_month'),
+    )
+    .orderBy('m.id')
+    .orderBy('p.valid_from')
     .execute();
 }
 
-/** Month totals of these members' payments by the cut-off (the few the summary could not settle). */
-export function duesPaidByMonth(db: Q, memberIds: readonly number[], fromMonth: string, toMonth: string, cutoff: string) {
-  return db
+/**
+ * Month totals of these members' payments by the cut-off (the few listChunkMembers could not settle): one row per
+ * member, `paid[i]` the total for `months[i]`, null when nothing was paid for it.
+ */
+export async function duesPaidByMonth(db: Q, memberIds: readonly number[], months: readonly string[], cutoff: string) {
+  const rows = await db
     .selectFrom('dues_payments as dp')
-    .select(['dp.member_id', 'dp.for_month'])
-    .select(sql<number>`sum(dp.amount_vnd)`.as('paid'))
+    .select('dp.member_id')
+    .select(months.map((m, i) => sql<number | string | null>`sum(case when dp.for_month = ${m} then dp.amount_vnd end)`.as(`m${i}`)))
     .where('dp.member_id', 'in', [...memberIds])
-    .where('dp.for_month', '>=', fromMonth)
-    .where('dp.for_month', '<=', toMonth)
+    .where('dp.for_month', '>=', months[0])
+    .where('dp.for_month', '<=', months[months.length - 1])
     .where('dp.paid_on', '<=', cutoff)
-    .groupBy(['dp.member_id', 'dp.for_month'])
+    .groupBy('dp.member_id')
     .execute();
+  return rows.map((r) => {
+    const row = r as unknown as Record<string, number | string | null>;
+    return { member_id: r.member_id, paid: months.map((_, i) => row[`m${i}`]) };
+  });
 }
 
 const text = (column: string) => sql`coalesce(cast(${sql.ref(column)} as text), '')`;
 
-/**
- * Dues profile versions in force on some month's 1st day of the year, each as one text of its facts (the columns
- * joined by '|', in PROFILE_FIELDS order): members share profiles, so the amounts are computed once per distinct text.
- */
-export function listDuesProfiles(db: Q, f: MemberFilter, firstOfYear: string, firstOfLastMonth: string) {
-  const parts = PROFILE_FIELDS.map((c) => text(`dp.${c}`));
-  return db
-    .selectFrom('dues_profiles as dp')
-    .select('dp.member_id')
-    .select(sql<string>`${sql.join(parts, sql` || '|' || `)}`.as('facts'))
-    .where(byMember('dp.member_id', f))
-    .where('dp.valid_from', '<=', firstOfLastMonth)
-    .where((eb) => eb.or([eb('dp.valid_to', 'is', null), eb('dp.valid_to', '>', firstOfYear)]))
-    .orderBy('dp.member_id')
-    .orderBy('dp.valid_from')
-    .execute();
-}
+/** The dues profile's facts, in the order of their text (listChunkMembers' `profile`). */
 export const PROFILE_FIELDS = ['dues_group', 'base_amount_vnd', 'region', 'on_sick_or_maternity_leave', 'band_amount_vnd', 'past_working_age', 'valid_from', 'valid_to'] as const;
 
 export function listDuesDecisions(db: Q, f: MemberFilter, fromMonth: string, toMonth: string) {
@@ -249,18 +310,6 @@ export function listMinimumWages(db: Q) {
     .selectFrom('regional_minimum_wages')
     .select(['effective_from', 'source', 'region_i_vnd', 'region_ii_vnd', 'region_iii_vnd', 'region_iv_vnd'])
     .orderBy('effective_from')
-    .execute();
-}
-
-/** R-MGT-01: the assignments in force on the cut-off day (to_date is the last day, inclusive). */
-export function listAssignmentsInForce(db: Q, f: MemberFilter, cutoff: string) {
-  return db
-    .selectFrom('assignments as a')
-    .select(['a.member_id', 'a.id', 'a.from_date', 'a.to_date'])
-    .where(byMember('a.member_id', f))
-    .where('a.from_date', '<=', cutoff)
-    .where((eb) => eb.or([eb('a.to_date', 'is', null), eb('a.to_date', '>=', cutoff)]))
-    .orderBy('a.member_id')
     .execute();
 }
 
@@ -345,6 +394,31 @@ export function listResidenceOpinions(db: Q, f: MemberFilter, year: number) {
     .execute();
 }
 
+/** R-RMV-06 (R-DIS-07): state discipline and law violations decided in the year up to the cut-off (conduct records). */
+export function listViolationRecords(db: Q, f: MemberFilter, from: string, cutoff: string) {
+  return db
+    .selectFrom('violation_records as v')
+    .select(['v.member_id', 'v.id', 'v.kind', 'v.decided_on'])
+    .where(byMember('v.member_id', f))
+    .where('v.kind', 'in', ['state_discipline', 'law_violation'])
+    .where('v.decided_on', '>=', from)
+    .where('v.decided_on', '<=', cutoff)
+    .orderBy('v.member_id')
+    .orderBy('v.id')
+    .execute();
+}
+
+/** R-RMV-06 with 124-QĐ/TW: the Fatherland Front's opinion on the year (one per member and year). */
+export function listFrontOpinions(db: Q, f: MemberFilter, year: number) {
+  return db
+    .selectFrom('front_opinions as o')
+    .select(['o.member_id', 'o.id', 'o.year', 'o.rating', 'o.given_on'])
+    .where(byMember('o.member_id', f))
+    .where('o.year', '=', year)
+    .orderBy('o.member_id')
+    .execute();
+}
+
 // ---------------------------------------------------------------- flags
 
 /** Stored flags among these keys, and whether each has its decision (closed). */
@@ -368,10 +442,19 @@ export async function insertFlags(db: Q, rows: readonly Insertable<ScreeningFlag
   return Number(r.numInsertedOrUpdatedRows ?? 0);
 }
 
+/**
+ * The organization that reviews flag `f` now (R-RMV-07): the cell its member was handed over to by the latest
+ * completed transfer (screening_flag_handovers), else the cell that raised it. Reads join `o` on this, so scope,
+ * lists, oversight, escalation and the report follow the member.
+ */
+const ownerOf = sql<number>`coalesce((select h.to_organization_id from screening_flag_handovers h where h.flag_id = f.id order by h.id desc limit 1), f.organization_id)`;
+const ownedBy = (orgAlias: string) => sql<boolean>`${sql.ref(`${orgAlias}.id`)} = ${ownerOf}`;
+
 function flagQuery(db: Q) {
   return db
     .selectFrom('screening_flags as f')
-    .innerJoin('organizations as o', 'o.id', 'f.organization_id')
+    .innerJoin('organizations as o', (j) => j.on(ownedBy('o')))
+    .leftJoin('organizations as ro0', 'ro0.id', 'f.organization_id')
     .innerJoin('members as m', 'm.id', 'f.member_id')
     .innerJoin('persons as p', 'p.id', 'm.person_id')
     .leftJoin('screening_flag_reviews as r', 'r.flag_id', 'f.id')
@@ -394,7 +477,9 @@ const FLAG_COLUMNS = [
   'f.raised_on',
   'f.run_id',
   'f.review_due_on',
+  'o.id as owner_id',
   'o.name as organization_name',
+  'ro0.name as raised_by_name',
   'p.full_name',
   'p.birth_date',
   'm.status as member_status',
@@ -466,6 +551,16 @@ export function findTransfers(db: Q, ids: readonly number[]) {
   return db.selectFrom('transfers').select(['id', 'letter_number', 'letter_issued_on']).where('id', 'in', [...ids]).execute();
 }
 
+export function findViolationRecords(db: Q, ids: readonly number[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.selectFrom('violation_records').select(['id', 'kind', 'form', 'decided_on', 'decided_by', 'reference']).where('id', 'in', [...ids]).execute();
+}
+
+export function findFrontOpinions(db: Q, ids: readonly number[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.selectFrom('front_opinions').select(['id', 'year', 'rating', 'given_on', 'given_by']).where('id', 'in', [...ids]).execute();
+}
+
 export async function insertReview(db: Q, row: Insertable<Database['screening_flag_reviews']>): Promise<void> {
   await db.insertInto('screening_flag_reviews').values(row).execute();
 }
@@ -476,11 +571,11 @@ export async function insertReview(db: Q, row: Insertable<Database['screening_fl
 export function listFlagsToEscalate(db: Q, today: string, limit: number) {
   return db
     .selectFrom('screening_flags as f')
-    .innerJoin('organizations as o', 'o.id', 'f.organization_id')
+    .innerJoin('organizations as o', (j) => j.on(ownedBy('o')))
     .leftJoin('organizations as up', 'up.id', 'o.parent_id')
     .leftJoin('screening_flag_reviews as r', 'r.flag_id', 'f.id')
     .leftJoin('screening_flag_escalations as e', 'e.flag_id', 'f.id')
-    .select(['f.id', 'f.organization_id', 'f.review_due_on', 'up.id as parent_id'])
+    .select(['f.id', 'o.id as organization_id', 'f.review_due_on', 'up.id as parent_id'])
     .where('r.id', 'is', null)
     .where('e.id', 'is', null)
     .where('f.review_due_on', '<', today)
@@ -507,9 +602,15 @@ const n = (cond: ReturnType<typeof sql>) => sql<number>`sum(case when ${cond} th
  * flags raised in the year, reviewed, open, overdue, escalated, and each decision (R-RMV-07: leniency visible).
  */
 export function oversightRows(db: Q, path: string, year: number, today: string) {
+  // The year's flags with their reviewing organization computed once (a join on the expression would re-evaluate it
+  // per organization and flag).
   return db
+    .with(
+      (cte) => cte('f').materialized(),
+      (q) => q.selectFrom('screening_flags as f').select(['f.id', 'f.review_due_on', ownerOf.as('owner_id')]).where('f.year', '=', year),
+    )
     .selectFrom('organizations as o')
-    .leftJoin('screening_flags as f', (j) => j.onRef('f.organization_id', '=', 'o.id').on('f.year', '=', year))
+    .leftJoin('f', 'f.owner_id', 'o.id')
     .leftJoin('screening_flag_reviews as r', 'r.flag_id', 'f.id')
     .leftJoin('screening_flag_escalations as e', 'e.flag_id', 'f.id')
     .select(['o.id', 'o.name', 'o.kind'])
@@ -535,7 +636,7 @@ export function oversightRows(db: Q, path: string, year: number, today: string) 
 export function flagsByRule(db: Q, path: string, year: number, today: string) {
   return db
     .selectFrom('screening_flags as f')
-    .innerJoin('organizations as o', 'o.id', 'f.organization_id')
+    .innerJoin('organizations as o', (j) => j.on(ownedBy('o')))
     .leftJoin('screening_flag_reviews as r', 'r.flag_id', 'f.id')
     .select(['f.rule_id', 'f.kind'])
     .select(sql<number>`count(*)`.as('raised'))
@@ -549,4 +650,24 @@ export function flagsByRule(db: Q, path: string, year: number, today: string) {
     .where('f.year', '=', year)
     .groupBy(['f.rule_id', 'f.kind'])
     .execute();
+}
+
+// ---------------------------------------------------------------- handover (a flag follows its member)
+
+/** The member's flags with no review whose reviewing organization is not `toOrganizationId`, with that organization. */
+export function listOpenFlagsToHandOver(db: Q, memberId: number, toOrganizationId: number) {
+  return db
+    .selectFrom('screening_flags as f')
+    .innerJoin('organizations as o', (j) => j.on(ownedBy('o')))
+    .leftJoin('screening_flag_reviews as r', 'r.flag_id', 'f.id')
+    .select(['f.id', 'o.id as owner_id'])
+    .where('f.member_id', '=', memberId)
+    .where('r.id', 'is', null)
+    .where('o.id', '!=', toOrganizationId)
+    .orderBy('f.id')
+    .execute();
+}
+
+export async function insertHandovers(db: Q, rows: readonly Insertable<Database['screening_flag_handovers']>[]): Promise<void> {
+  if (rows.length > 0) await db.insertInto('screening_flag_handovers').values([...rows]).execute();
 }

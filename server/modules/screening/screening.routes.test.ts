@@ -273,7 +273,7 @@ describe.each(ENGINES)('screening on %s', (engine) => {
     expect(x.headers['content-type']).toContain('spreadsheetml');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(x.rawPayload as unknown as ArrayBuffer);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Theo quy định', 'Đưa ra khỏi Đảng', 'Theo tổ chức']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Xếp loại', 'Theo quy định', 'Đưa ra khỏi Đảng', 'Theo tổ chức']);
     const values: string[] = [];
     wb.getWorksheet('Theo tổ chức')!.eachRow((row) => row.eachCell((c) => values.push(String(c.value))));
     expect(values).toContain(`'=HYPERLINK("http://x","bấm")`);

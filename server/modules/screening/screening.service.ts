@@ -20,7 +20,16 @@ import { FLAG_REVIEW_PARAMS, GRADING_RULE_SETS, NOT_COMPLETED_PARAMS, type FlagR
 import { todayInVietnam, type IsoDate } from '../../../common/rules/iso-date.ts';
 import { decideFlagReview, reviewDueOn, type FlagReviewDecision, type StruckOffGround } from '../../../common/rules/removal-rules.ts';
 import { paramsInForce } from '../../../common/rules/rule-check.ts';
-import { FLAG_KINDS, FLAG_RULE_IDS, reconcileFlags, screenMembers, screeningCutoff, screeningParamsInForce, type FlagKind } from '../../../common/rules/screening-engine.ts';
+import {
+  FLAG_KINDS,
+  FLAG_RULE_IDS,
+  memberScreener,
+  reconcileFlags,
+  screeningCutoff,
+  screeningParamsInForce,
+  type Flag as EngineFlag,
+  type FlagKind,
+} from '../../../common/rules/screening-engine.ts';
 import type { Db } from '../../db/create-db.ts';
 import { isUniqueViolation, lockAuditChain } from '../../db/dialect.ts';
 import type { ScreeningFlagsTable } from '../../db/migrations/0010-screening-removal.ts';
@@ -28,6 +37,7 @@ import type { Database } from '../../db/schema.ts';
 import type { Actor, RequestContext } from '../../http/actor.ts';
 import { appendAudit, appendAuditAlone } from '../audit/audit.repo.ts';
 import { loadWorkingCalendar } from '../calendar/working-calendar.ts';
+import { getReport as gradingReport } from '../grading/grading.service.ts';
 import { createReferralIn, openCaseIn } from '../removal/removal.service.ts';
 import * as removalRepo from '../removal/removal.repo.ts';
 import { loadChunkFacts, loadDuesRules, makeExpectedCache, planChunks } from './screening.facts.ts';
@@ -134,22 +144,21 @@ export async function executeRun(db: Db, runId: number, r: RunRequest, clock: ()
   const reviewDays = reviewDaysOn(r.asOf);
   const dueOn = reviewDueOn({ key: '', raisedOn: r.asOf, closedOn: null }, reviewDays);
   const [dues, calendar, plan] = await Promise.all([loadDuesRules(db), loadWorkingCalendar(db), planChunks(db, r.path)]);
-  const lastMonth = cutoff.slice(0, 7);
-  const cache = makeExpectedCache(dues, `${r.year}-01`, lastMonth >= `${r.year}-01` ? lastMonth : `${r.year}-01`);
+  const cache = makeExpectedCache(dues, r.year, cutoff);
+  const screen = memberScreener(r.year, params, r.asOf);
   const totals = { membersTotal: plan.total, flagsFound: 0, flagsNew: 0, flagsUnchanged: 0, flagsAlreadyDecided: 0 };
   let done = 0;
   for (const [index, chunk] of plan.chunks.entries()) {
     const isLast = index === plan.chunks.length - 1;
-    const { members, facts } = await loadChunkFacts(db, chunk, plan.organizations, { year: r.year, cutoff, params, dues, calendar }, cache);
-    const flags = screenMembers(facts, r.year, params, r.asOf);
-    const orgOf = new Map(members.map((m) => [m.id, m.organization_id]));
+    const flags: EngineFlag[] = [];
+    const members = await loadChunkFacts(db, chunk, plan.organizations, { year: r.year, cutoff, params, dues, calendar }, cache, (facts) => screen(facts, flags));
     const existing = await storedKeys(db, flags.map((f) => f.key));
     const rec = reconcileFlags(existing.open, flags, existing.decided);
     const at = clock().toISOString();
     const rows: Insertable<ScreeningFlagsTable>[] = rec.toInsert.map((f) => ({
       key: f.key,
       member_id: f.memberId,
-      organization_id: orgOf.get(f.memberId)!,
+      organization_id: organizationOf(members, f.memberId),
       rule_id: f.ruleId,
       kind: f.kind,
       period: f.period,
@@ -192,6 +201,20 @@ export async function executeRun(db: Db, runId: number, r: RunRequest, clock: ()
     await repo.updateRun(db, runId, { status: 'succeeded', members_total: 0, members_done: 0, finished_at: finished, heartbeat_at: finished });
   }
   return { runId, ...totals };
+}
+
+/** The cell of a screened member (the chunk's members are in id order; only flagged members are looked up). */
+function organizationOf(members: readonly { id: number; organization_id: number }[], memberId: number): number {
+  let lo = 0;
+  let hi = members.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const id = members[mid].id;
+    if (id === memberId) return members[mid].organization_id;
+    if (id < memberId) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  throw new Error(`member ${memberId} was not screened in this chunk`);
 }
 
 /** The stored flags among `keys`: open ones and closed (decided) ones. */
@@ -283,9 +306,18 @@ async function presentFlags(db: Q, rows: readonly repo.FlagRow[], day: IsoDate):
   const evidence = rows.map((r) => parseEvidence(r.evidence));
   const meetingIds = [...new Set(evidence.flatMap((e) => e.meetingIds ?? []))];
   const transferIds = [...new Set(evidence.flatMap((e) => (e.transferId ? [e.transferId] : [])))];
-  const [meetings, transfers] = await Promise.all([repo.findMeetings(db, meetingIds), repo.findTransfers(db, transferIds)]);
+  const violationIds = [...new Set(evidence.flatMap((e) => e.violationRecordIds ?? []))];
+  const frontIds = [...new Set(evidence.flatMap((e) => e.frontOpinionIds ?? []))];
+  const [meetings, transfers, violations, fronts] = await Promise.all([
+    repo.findMeetings(db, meetingIds),
+    repo.findTransfers(db, transferIds),
+    repo.findViolationRecords(db, violationIds),
+    repo.findFrontOpinions(db, frontIds),
+  ]);
   const meetingOf = new Map(meetings.map((m) => [m.id, m]));
   const transferOf = new Map(transfers.map((t) => [t.id, t]));
+  const violationOf = new Map(violations.map((v) => [v.id, v]));
+  const frontOf = new Map(fronts.map((f) => [f.id, f]));
   return rows.map((r, i) => {
     const e = evidence[i];
     const t = e.transferId ? transferOf.get(e.transferId) : undefined;
@@ -298,13 +330,22 @@ async function presentFlags(db: Q, rows: readonly repo.FlagRow[], day: IsoDate):
       period: r.period,
       year: r.year,
       member: { id: r.member_id, fullName: r.full_name, birthDate: r.birth_date, status: r.member_status },
-      organization: { id: r.organization_id, name: r.organization_name },
+      organization: { id: r.owner_id, name: r.organization_name },
+      raisedBy: r.owner_id === r.organization_id ? null : { id: r.organization_id, name: r.raised_by_name ?? '' },
       evidence: e,
       meetings: (e.meetingIds ?? []).flatMap((id) => {
         const m = meetingOf.get(id);
         return m ? [{ id, date: m.meeting_date, organizationId: m.organization_id }] : [];
       }),
       transfer: t ? { id: t.id, letterNumber: t.letter_number, issuedOn: t.letter_issued_on } : null,
+      violationRecords: (e.violationRecordIds ?? []).flatMap((id) => {
+        const v = violationOf.get(id);
+        return v ? [{ id, kind: v.kind, form: v.form, decidedOn: v.decided_on, decidedBy: v.decided_by, reference: v.reference }] : [];
+      }),
+      frontOpinions: (e.frontOpinionIds ?? []).flatMap((id) => {
+        const f = frontOf.get(id);
+        return f ? [{ id, year: f.year, rating: f.rating, givenOn: f.given_on, givenBy: f.given_by }] : [];
+      }),
       raisedOn: r.raised_on,
       reviewDueOn: r.review_due_on,
       runId: r.run_id,
@@ -490,10 +531,11 @@ export async function getReport(db: Db, ctx: Ctx, q: { organizationId: number; y
   const org = await repo.findOrganizationInScope(db, ctx.actor, q.organizationId);
   if (!org) throw new DomainError('NOT_FOUND');
   const day = today(ctx);
-  const [byRule, perOrg, removals] = await Promise.all([
+  const [byRule, perOrg, removals, grading] = await Promise.all([
     repo.flagsByRule(db, org.path, q.year, day),
     repo.oversightRows(db, org.path, q.year, day),
     removalRepo.removalCounts(db, org.path, q.year),
+    gradingReport(db, ctx, q),
   ]);
   const ruleRows = new Map(byRule.map((r) => [r.kind, r]));
   const flagsByRule = FLAG_KINDS.map((kind) => {
@@ -558,6 +600,7 @@ export async function getReport(db: Db, ctx: Ctx, q: { organizationId: number; y
   return {
     organization: { id: org.id, name: org.name },
     year: q.year,
+    grading: { rows: grading.rows, totals: grading.totals },
     flagsByRule,
     removalsByForm: [...byForm.values()].sort((a, b) => formOrder[a.form] - formOrder[b.form] || a.cause.localeCompare(b.cause)),
     byOrganization: [...byOrg.values()].sort((a, b) => a.organization.name.localeCompare(b.organization.name, 'vi') || a.organization.id - b.organization.id),

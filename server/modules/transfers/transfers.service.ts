@@ -36,6 +36,7 @@ import { isPathInScope } from '../../policy/scope.ts';
 import { grantFor } from '../../policy/policy.ts';
 import { appendAudit } from '../audit/audit.repo.ts';
 import { loadWorkingCalendar } from '../calendar/working-calendar.ts';
+import { handOverOpenFlags } from '../screening/screening.handover.ts';
 import * as repo from './transfers.repo.ts';
 import { allowedActions, type Decision, decideTransfer, dueDatesOf, type TransferState, type TransferStep } from './transfers.workflow.ts';
 
@@ -441,6 +442,8 @@ export async function confirmReceipt(db: Db, ctx: Ctx, id: number, input: Confir
           actor_user_id: ctx.actor.userId,
           created_at: at,
         });
+        // R-RMV-07: the member's open screening flags are reviewed by the new cell from now on.
+        await handOverOpenFlags(trx, { memberId: t.member_id, toOrganizationId: to.id, transferId: t.id, on: input.receivedOn, at });
       }
       if (d.effect === 'leave_the_system') {
         if (!(await repo.markMemberTransferredOut(trx, t.member_id, t.from_organization_id!, input.receivedOn, at))) throw new DomainError('CONFLICT', { reason: 'member_moved' });

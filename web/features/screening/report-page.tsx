@@ -1,4 +1,5 @@
-import { Alert, Button, Card, Empty, Flex, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Empty, Flex, Statistic, Table, Tag, Typography } from 'antd';
+import { Link } from 'react-router';
 import type { ColumnsType } from 'antd/es/table';
 import type { ScreeningReport } from '../../../common/contracts/screening.contract.ts';
 import { ApiError } from '../../api/http.ts';
@@ -7,6 +8,7 @@ import { PageError } from '../../components/page-error.tsx';
 import { usePageTitle } from '../../components/use-page-title.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useCurrentUser } from '../auth/use-current-user.ts';
+import { LEVEL_COLOR } from '../grading/grading-labels.ts';
 import { FORM_COLOR } from '../removal/removal-labels.ts';
 import { canScreening } from './can-screening.ts';
 import { KindLabel, RuleTag } from './components/rule-tag.tsx';
@@ -101,6 +103,7 @@ function ReportView() {
       </Flex>
       <ScopeBar {...scope} />
       {q.isError && <Alert type="error" showIcon title={errorText(t, q.error)} />}
+      {r && <GradingSummary report={r} />}
       <Card size="small" title={t('screening.report.byRule')} styles={{ body: { padding: 0 } }}>
         <Table<RuleRow>
           rowKey="kind"
@@ -137,5 +140,43 @@ function ReportView() {
         <Table<OrgRow> rowKey={(x) => x.organization.id} columns={orgColumns} dataSource={r?.byOrganization ?? []} pagination={false} size="small" scroll={{ x: 1000 }} />
       </Card>
     </Flex>
+  );
+}
+
+/** The year's grading levels beside the screening figures (the yearly report needs both), linked to the grading report. */
+function GradingSummary({ report }: { report: ScreeningReport }) {
+  const { t } = useI18n();
+  const g = report.grading.totals;
+  const decided = g.excellent + g.good + g.completed + g.notCompleted;
+  const share = (n: number) => (decided > 0 ? `${Math.round((n * 1000) / decided) / 10} %` : '—');
+  const levels = [
+    ['excellent', g.excellent],
+    ['good', g.good],
+    ['completed', g.completed],
+    ['not_completed', g.notCompleted],
+  ] as const;
+  return (
+    <Card
+      size="small"
+      title={t('screening.report.grading')}
+      extra={<Link to={`/grading/report?org=${report.organization.id}&year=${report.year}`}>{t('screening.report.gradingLink')}</Link>}
+    >
+      {report.grading.rows.length === 0 ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('grading.report.empty', { year: report.year })} />
+      ) : (
+        <Flex gap={32} wrap>
+          {levels.map(([level, n]) => (
+            <Statistic
+              key={level}
+              title={<span style={{ borderLeft: `4px solid ${LEVEL_COLOR[level]}`, paddingLeft: 6 }}>{t(`grading.level.${level}`)}</span>}
+              value={n}
+              suffix={<Typography.Text type="secondary" style={{ fontSize: 14 }}>{share(n)}</Typography.Text>}
+            />
+          ))}
+          <Statistic title={t('grading.report.pending')} value={g.pending} />
+          <Statistic title={t('grading.report.exempted')} value={g.exempted} />
+        </Flex>
+      )}
+    </Card>
   );
 }

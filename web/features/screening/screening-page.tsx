@@ -73,6 +73,7 @@ function statusCell(f: Flag, today: string, t: T) {
     <Flex vertical gap={2} align="flex-start">
       {f.overdue ? <Tag color="red">{t('screening.status.overdue', { days: daysBetween(f.reviewDueOn, today) })}</Tag> : <Tag color="gold">{t('screening.status.open')}</Tag>}
       {f.escalation && <Tag color="magenta">{t('screening.status.escalated', { org: f.escalation.to?.name ?? '—' })}</Tag>}
+      {f.raisedBy && <Tag>{t('screening.status.handedOver', { org: f.raisedBy.name })}</Tag>}
     </Flex>
   );
 }
@@ -83,7 +84,12 @@ function evidenceSummary(f: Flag, t: T) {
   if (e.years?.length) return e.years.join(', ');
   if (f.transfer) return `${f.transfer.letterNumber} · ${t('screening.evidence.dueDate')} ${showDate(e.dueDate)}`;
   if (e.dueDate) return `${t('screening.evidence.dueDate')} ${showDate(e.dueDate)}`;
-  if (e.documentIds?.length) return e.documentIds.map((id) => t(f.kind === 'discipline_or_violation' ? 'screening.evidence.referral' : 'screening.evidence.opinion', { id })).join(', ');
+  const records = [
+    ...(e.documentIds ?? []).map((id) => t(f.kind === 'discipline_or_violation' ? 'screening.evidence.referral' : 'screening.evidence.opinion', { id })),
+    ...f.violationRecords.map((v) => `${t(`conduct.form.${v.form}`)} ${v.reference}`),
+    ...f.frontOpinions.map((o) => t('screening.evidence.frontOpinion', { year: o.year })),
+  ];
+  if (records.length) return records.join(', ');
   if (e.cutoff) return `${t('screening.evidence.cutoff')} ${showDate(e.cutoff)}`;
   return '';
 }

@@ -98,6 +98,36 @@ export function FlagEvidenceDrawer({ flag, onClose, onReview, canReview }: { fla
       ),
     });
   }
+  if (flag.violationRecords.length) {
+    items.push({
+      key: 'violations',
+      label: t('screening.evidence.violations'),
+      children: (
+        <Flex vertical gap={2}>
+          {flag.violationRecords.map((v) => (
+            <Link key={v.id} to={`/members/${flag.member.id}`}>
+              {`${t(`conduct.form.${v.form}`)} · ${v.reference} · ${v.decidedBy} · ${showDate(v.decidedOn)}`}
+            </Link>
+          ))}
+        </Flex>
+      ),
+    });
+  }
+  if (flag.frontOpinions.length) {
+    items.push({
+      key: 'front',
+      label: t('screening.evidence.frontOpinions'),
+      children: (
+        <Flex vertical gap={2}>
+          {flag.frontOpinions.map((o) => (
+            <Link key={o.id} to={`/members/${flag.member.id}`}>
+              {`${o.year} · ${t(`conduct.rating.${o.rating}`)} · ${o.givenBy} · ${showDate(o.givenOn)}`}
+            </Link>
+          ))}
+        </Flex>
+      ),
+    });
+  }
   if (flag.transfer) {
     items.push({
       key: 'transfer',
