@@ -109,7 +109,7 @@ async function demo(args: string[]): Promise<void> {
       const activity = await seedDemoActivity(db, { now: new Date() });
       console.log(`  party life: ${activity.meetings} meetings, ${activity.duesPayments} dues payments, transfers and exemptions (${seconds()}).`);
       const admissions = await seedDemoAdmissionsAndGrading(db, { now: new Date() });
-      console.log(`  admissions and grading: ${admissions.cases} admission cases (${seconds()}).`);
+      console.log(`  admissions, grading and screening: ${admissions.summary} (${seconds()}).`);
     } catch (err) {
       await db.destroy();
       throw new CliError(`seeding the demo's activity failed (${err instanceof Error ? err.message : String(err)}); run \`demo --reset\` after fixing it`);

@@ -1,37 +1,62 @@
 import type { AdmissionCaseDetail } from '../../common/contracts/admission.contract.ts';
 import { ZCellResolution, ZOpenAdmissionCase, ZRecordVerificationResult, ZAddOpinion, ZAdmissionDecision, ZGrassrootsResolution } from '../../common/contracts/admission.contract.ts';
 import { ZIntroduceCandidate } from '../../common/contracts/candidates.contract.ts';
+import type { CycleDetail } from '../../common/contracts/grading.contract.ts';
 import { DomainError } from '../../common/errors.ts';
 import { addDays, toEpochDay, type IsoDate } from '../../common/rules/iso-date.ts';
 import type { Db } from '../db/create-db.ts';
 import type { Actor } from '../http/actor.ts';
 import * as adm from '../modules/admission/admission.service.ts';
 import * as grading from '../modules/grading/grading.service.ts';
+import { FLAG_DECISIONS, type FlagDecisionKind, type ReviewFlagInput } from '../../common/contracts/screening.contract.ts';
+import { FLAG_KINDS, type FlagKind } from '../../common/rules/screening-engine.ts';
+import { recordFrontOpinion, recordViolation } from '../modules/conduct/conduct.service.ts';
+import { createAssignment } from '../modules/assignments/assignments.service.ts';
+import { concludeReferral, createReferral } from '../modules/removal/removal.service.ts';
 import { reviewFlag, runScreening } from '../modules/screening/screening.service.ts';
+import { sweepEscalations } from '../modules/screening/screening.sweep.ts';
 import type { GradeLevel } from '../../common/rules/grading-rules.ts';
 import { introduceCandidate } from '../modules/candidates/candidates.service.ts';
 import { createClass, enrol, issueCertificates, updateEnrolment } from '../modules/training/training.service.ts';
-import { BITHU1_CELL_CODE, BITHU2_CELL_CODE, FRONT_OFFICER_COMMUNE_CODE } from './demo-accounts.ts';
+import { BITHU1_CELL_CODE, BITHU2_CELL_CODE, FRONT_OFFICER_COMMUNE_CODE, PLANTED_MEMBERS } from './demo-accounts.ts';
+import { DEMO_REFERENCE_DATE } from './demo-plan.ts';
 
 // The demo's admission cases (issue 3): candidates introduced by mass organizations, trained and certified, and
 // carried step by step through the REAL services (candidates, training, admission), each step dated by a ctx.now on
 // its own day, so the stored decisions, due dates, refusals, members and audit rows are exactly the modules'.
 // Deterministic: fixed names and dates (all before DEMO_REFERENCE_DATE), no clock in the data. Runs after seedDemo
 // and seedDemoActivity.
-// Grading and screening (issue 5): the 2025 cycles of two grassroots organizations closed, the 2026 cycle of one left
-// at self-assessment; a province screening run for 2026 with a few flags reviewed (one per decision) and the rest open.
+// Grading and screening (issue 5): two years of grading (2025 closed in the health centre and the high school, 2026
+// closed in the high school and open at self-assessment in the health centre); conduct records (party discipline,
+// state discipline, law violations, the Front's opinions); screening for 2026 (bithu2's cell in September, the
+// province on 20/11) raising every kind of flag at least twice, with reviews of every kind and every decision, flags
+// left open of every kind, and two overdue flags escalated. See seedGrading and seedScreening.
 
 
 export interface AdmissionSeedReport {
   cases: number;
   byStatus: Record<string, number>;
   refusals: number;
-  gradingCycles: number;
-  screeningFlags: number;
-  reviewedFlags: number;
+  grading: GradingSeedReport;
+  screening: ScreeningSeedReport;
+  /** One line for the CLI. */
+  summary: string;
 }
 
-type Stop = 'introduced' | 'training' | 'application' | 'history' | 'verification' | 'introductions' | 'opinions' | 'cell_resolution' | 'decision' | 'ceremony' | 'probation' | 'refused';
+type Stop =
+  | 'introduced'
+  | 'training'
+  | 'application'
+  | 'history'
+  | 'verification'
+  | 'introductions'
+  | 'opinions'
+  | 'cell_resolution'
+  | 'decision'
+  | 'ceremony'
+  | 'probation'
+  | 'cell_recognition_vote'
+  | 'refused';
 
 /** Day offsets of each step from the case's opening (weekends are moved to the Monday). */
 const OFFSET = {
@@ -61,7 +86,8 @@ interface Plan {
   gender: 'male' | 'female';
   birthDate: IsoDate;
   occupation: string;
-  cell: 'bithu1' | 'bithu2' | 'front';
+  /** nn: the health centre's internal-medicine cell (no account: the province's officer carries its steps). */
+  cell: 'bithu1' | 'bithu2' | 'front' | 'nn';
   massOrganization: 'youth_union' | 'womens_union' | 'trade_union' | 'fatherland_front';
   massOrganizationName: string;
   /** Where the case waits; 'candidate' = introduced, no case opened yet. */
@@ -69,7 +95,7 @@ interface Plan {
   /** Opening date of the case. */
   openedOn: IsoDate;
   /** Which training class certifies the person (none: no certificate). */
-  klass: 'A' | 'B' | null;
+  klass: 'A' | 'B' | 'C' | null;
   /** A refused attempt recorded on the way (the rule it breaks). */
   refusal?: 'no_certificate' | 'application_missing';
   /** The cell's vote fails (the case ends refused). */
@@ -79,6 +105,8 @@ interface Plan {
 const weekday = (d: IsoDate) => (((toEpochDay(d) + 4) % 7) + 7) % 7;
 const workday = (d: IsoDate) => (weekday(d) === 6 ? addDays(d, 2) : weekday(d) === 0 ? addDays(d, 1) : d);
 const at = (d: IsoDate) => new Date(`${d}T03:00:00.000Z`);
+/** dd/mm/yyyy, as Vietnamese documents write a date. */
+const viDate = (d: IsoDate) => `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`;
 const on = (open: IsoDate, k: keyof typeof OFFSET) => workday(addDays(open, OFFSET[k]));
 
 const PLANS: Plan[] = [
@@ -94,11 +122,15 @@ const PLANS: Plan[] = [
   { name: 'Hoàng Đức Thịnh', gender: 'male', birthDate: '1996-02-18', occupation: 'Giáo viên', cell: 'bithu2', massOrganization: 'trade_union', massOrganizationName: 'Công đoàn Trường THPT Lang Biang', stop: 'ceremony', openedOn: '2026-07-27', klass: 'A' },
   { name: 'Đặng Thị Hồng Nhung', gender: 'female', birthDate: '1997-06-03', occupation: 'Điều dưỡng', cell: 'bithu1', massOrganization: 'youth_union', massOrganizationName: 'Chi đoàn Trung tâm Y tế Lạc Dương', stop: 'probation', openedOn: '2026-01-19', klass: 'A' },
   { name: 'Liêng Jrang K’Hoan', gender: 'male', birthDate: '1995-10-08', occupation: 'Giáo viên', cell: 'bithu2', massOrganization: 'youth_union', massOrganizationName: 'Đoàn Trường THPT Lang Biang', stop: 'probation', openedOn: '2025-05-26', klass: 'A' },
+  // Probation long over and recognition never decided (R-REC-04/05): screening raises probation_overdue for both.
+  { name: 'Nguyễn Hữu Trí', gender: 'male', birthDate: '1993-03-22', occupation: 'Giáo viên', cell: 'bithu2', massOrganization: 'trade_union', massOrganizationName: 'Công đoàn Trường THPT Lang Biang', stop: 'cell_recognition_vote', openedOn: '2024-10-07', klass: 'C' },
+  { name: 'Phan Thị Mỹ Duyên', gender: 'female', birthDate: '1996-10-30', occupation: 'Điều dưỡng', cell: 'nn', massOrganization: 'youth_union', massOrganizationName: 'Chi đoàn Trung tâm Y tế Lạc Dương', stop: 'cell_recognition_vote', openedOn: '2025-01-13', klass: 'C' },
   { name: 'Mai Văn Khánh', gender: 'male', birthDate: '1992-12-12', occupation: 'Nhân viên hành chính', cell: 'bithu1', massOrganization: 'trade_union', massOrganizationName: 'Công đoàn Trung tâm Y tế Lạc Dương', stop: 'refused', openedOn: '2026-06-15', klass: 'A', voteFails: true },
 ];
 
-/** Classes of the party-awareness course: A certifies the earlier cases, B the later ones. */
+/** Classes of the party-awareness course: C (2024) certifies the two oldest cases, A the earlier ones, B the later ones. */
 const CLASSES = {
+  C: { name: 'Lớp bồi dưỡng nhận thức về Đảng khóa II/2024', start: '2024-08-05', end: '2024-08-16', issued: '2024-08-23', introducedOn: '2024-07-08' },
   A: { name: 'Lớp bồi dưỡng nhận thức về Đảng khóa I/2025', start: '2025-03-03', end: '2025-03-14', issued: '2025-03-20', introducedOn: '2025-02-10' },
   B: { name: 'Lớp bồi dưỡng nhận thức về Đảng khóa II/2025', start: '2025-10-06', end: '2025-10-17', issued: '2025-10-24', introducedOn: '2025-09-08' },
 } as const;
@@ -158,18 +190,18 @@ async function seed(db: Db): Promise<AdmissionSeedReport> {
     .having((eb) => eb.fn.countAll(), '>=', 3)
     .orderBy('organizations.code')
     .executeTakeFirstOrThrow();
-  const cells = { bithu1: await cellIdOf(BITHU1_CELL_CODE), bithu2: await cellIdOf(BITHU2_CELL_CODE), front: frontCell.id };
+  const cells = { bithu1: await cellIdOf(BITHU1_CELL_CODE), bithu2: await cellIdOf(BITHU2_CELL_CODE), front: frontCell.id, nn: await cellIdOf('LD.HLD.TTYT.NN') };
   const province = await db.selectFrom('organizations').select('id').where('code', '=', 'LD').executeTakeFirstOrThrow();
   const ctxOf = (actor: Actor, d: IsoDate) => ({ requestId: 'demo-admissions', actor, now: at(d) });
   /** Who carries the cell's steps: its secretary; the front officer's cell has no account, the province's officer does. */
-  const cellActor = (p: Plan) => (p.cell === 'front' ? actors.tochuc : actors[p.cell]);
+  const cellActor = (p: Plan) => (p.cell === 'front' || p.cell === 'nn' ? actors.tochuc : actors[p.cell]);
 
   // 1. Candidates introduced by the mass organizations (the front officer in its commune, the secretaries in theirs).
   const persons: number[] = [];
   const candidates: number[] = [];
   for (const p of PLANS) {
     const introducedOn = p.klass ? CLASSES[p.klass].introducedOn : workday(addDays(p.openedOn, -21));
-    const introducer = p.cell === 'front' ? actors.mttq : actors[p.cell];
+    const introducer = p.cell === 'front' ? actors.mttq : cellActor(p);
     const input = ZIntroduceCandidate.parse({
       organizationId: cells[p.cell],
       massOrganization: p.massOrganization,
@@ -193,7 +225,7 @@ async function seed(db: Db): Promise<AdmissionSeedReport> {
   }
 
   // 2. The party-awareness course: two classes by the training officer, assessed, certificates issued.
-  for (const key of ['A', 'B'] as const) {
+  for (const key of ['C', 'A', 'B'] as const) {
     const k = CLASSES[key];
     const learners = PLANS.map((p, i) => (p.klass === key ? persons[i] : null)).filter((x): x is number => x !== null);
     const ctx = ctxOf(actors.tuyengiao, k.end);
@@ -344,18 +376,58 @@ async function seed(db: Db): Promise<AdmissionSeedReport> {
     d = await adm.recordCeremony(db, ctxOf(sec, on(o, 'ceremony')), id, { version: d.version, date: on(o, 'ceremony'), superiorApproval: null });
     // A helper during probation: the first introducer.
     if (introducers[0]) d = await adm.assignProbationHelper(db, ctxOf(sec, on(o, 'helper')), id, { version: d.version, memberId: introducers[0].memberId, assignedOn: on(o, 'helper') });
+    if (done(p.stop)) continue;
+    // Probation over (R-REC-01): ended on the next working day, as the deadline sweep does; the case then waits for the
+    // cell's vote (R-REC-04) and the committee's decision (R-REC-05), which never came: long overdue by November 2026.
+    const probationEnd = String(d.dueDates.probationEnd);
+    d = await adm.endProbationStep(db, ctxOf(sec, workday(addDays(probationEnd, 1))), id, d.version);
     if (d.status !== p.stop) throw new Error(`demo admissions: case ${id} at ${d.status}, meant ${p.stop}`);
   }
 
   const rows = await db.selectFrom('admission_cases').select('status').where('opened_by_user_id', 'in', Object.values(actors).map((a) => a.userId)).execute();
   const byStatus: Record<string, number> = {};
   for (const r of rows) byStatus[r.status] = (byStatus[r.status] ?? 0) + 1;
-  const gradingCycles = await seedGrading(db, actors.tochuc);
-  const { flags, reviewed } = await seedScreening(db, actors.tochuc, await cellIdOf(BITHU1_CELL_CODE));
-  return { cases: rows.length, byStatus, refusals, gradingCycles, screeningFlags: flags, reviewedFlags: reviewed };
+  // Grading and screening: the conduct records first (dated before the grading and the runs that read them).
+  const avoid = await accountAndPlantedMembers(db);
+  const sources = await seedConductSources(db, actors, memberPicker(db, avoid));
+  const grades = await seedGrading(db, actors.tochuc, avoid);
+  const screening = await seedScreening(db, actors, await cellIdOf(BITHU1_CELL_CODE), sources, grades);
+  const kinds = Object.entries(screening.byKind).map(([k, v]) => `${k} ${v.raised}/${v.reviewed}/${v.open}`).join(', ');
+  return {
+    cases: rows.length,
+    byStatus,
+    refusals,
+    grading: grades,
+    screening,
+    summary:
+      `${rows.length} admission cases; grading closed ${grades.closed.join(', ')}, open ${grades.open.join(', ')}; ` +
+      `screening 2026: ${screening.flags} flags, ${screening.reviewed} reviewed, ${screening.open} open (${screening.overdue} overdue, ${screening.escalated} escalated); ` +
+      `by kind raised/reviewed/open: ${kinds}`,
+  };
+}
+
+/** Members the demo's conduct and grading choices leave alone: the accounts' own persons and the planted members. */
+async function accountAndPlantedMembers(db: Db): Promise<Set<number>> {
+  const rows = await db
+    .selectFrom('members')
+    .innerJoin('persons', 'persons.id', 'members.person_id')
+    .select('members.id')
+    .where((eb) =>
+      eb.or([eb('persons.full_name', 'in', Object.values(PLANTED_MEMBERS)), eb.exists(eb.selectFrom('users').select('users.id').whereRef('users.person_id', '=', 'members.person_id'))]),
+    )
+    .execute();
+  return new Set(rows.map((r) => r.id));
 }
 
 // ---------------------------------------------------------------- grading (issue 5)
+
+// Two years of grading, every step through the grading service: the 2025 cycles of the health centre (LD.HLD.TTYT)
+// and the high school (LD.HLD.THPTLB) closed in December 2025; the high school's 2026 cycle closed on 17/11/2026,
+// before the province's screening run of 20/11 (so R-RMV-02 sees both years), the health centre's 2026 cycle open at
+// self-assessment (two members have filled theirs). In the high school two official members are `not_completed` in
+// 2025 and again in 2026 (screening raises not_completed_two_years, R-RMV-02), one only in 2025 (improved to
+// `completed` in 2026) and one only in 2026: neither of those two is flagged. Excellent stays within R-GRD-01's 20 %
+// of those graded good in every cycle, so no quota justification is needed.
 
 const COND_FULL = { allTasksOnTime: true, tasksWithQuality: true, tasksTotal: 10, tasksExceeded: 4, earlierShortcomingsFixed: true, disqualifyingFindings: [] };
 const COND_LATE = { allTasksOnTime: false, tasksWithQuality: true, tasksTotal: 8, tasksExceeded: 0, earlierShortcomingsFixed: true, disqualifyingFindings: [] };
@@ -374,85 +446,427 @@ function assessmentFor(level: GradeLevel, i: number) {
   }
 }
 
-/** Levels of a roster of n: one not completed, about one in five completed, excellent within the 20 % quota. */
-function levelsFor(n: number): GradeLevel[] {
-  const levels: GradeLevel[] = Array.from({ length: n }, (_, i) => (i === n - 1 && n > 2 ? 'not_completed' : i % 5 === 3 ? 'completed' : 'good'));
+type Entry = CycleDetail['entries'][number];
+
+/**
+ * Levels of a roster (in member-id order): the fixed ones as given, otherwise about one in five completed and the
+ * rest good, then the first good ones made excellent within R-GRD-01 (at most 20 % of the good, at most three).
+ */
+function levelsFor(graded: readonly Entry[], fixed: ReadonlyMap<number, GradeLevel>): GradeLevel[] {
+  const levels = graded.map((e, i): GradeLevel => fixed.get(e.member.id) ?? (i % 5 === 3 ? 'completed' : 'good'));
   const good = levels.filter((l) => l === 'good').length;
   const excellent = Math.min(3, Math.floor((good * 20) / 100));
-  for (let i = 0, k = 0; i < n && k < excellent; i++) if (levels[i] === 'good') (levels[i] = 'excellent'), k++;
+  for (let i = 0, k = 0; i < levels.length && k < excellent; i++) if (levels[i] === 'good' && !fixed.has(graded[i].member.id)) (levels[i] = 'excellent'), k++;
   return levels;
 }
 
-const GRADING_ORGS = ['LD.HLD.TTYT', 'LD.HLD.THPTLB'] as const;
+/** The days of a cycle's steps (working days). */
+interface CycleDays {
+  created: IsoDate;
+  selfAssessment: IsoDate;
+  /** Self-assessments are entered over the working days from this one, five members a day in turn. */
+  assessedFrom: IsoDate;
+  proposal: IsoDate;
+  proposed: IsoDate;
+  committee: IsoDate;
+  decided: IsoDate;
+  closed: IsoDate;
+}
 
-async function seedGrading(db: Db, officer: Actor): Promise<number> {
+const DAYS_2025: CycleDays = { created: '2025-11-24', selfAssessment: '2025-12-01', assessedFrom: '2025-12-03', proposal: '2025-12-15', proposed: '2025-12-17', committee: '2025-12-22', decided: '2025-12-24', closed: '2025-12-26' };
+const DAYS_2026: CycleDays = { created: '2026-11-02', selfAssessment: '2026-11-03', assessedFrom: '2026-11-04', proposal: '2026-11-10', proposed: '2026-11-11', committee: '2026-11-12', decided: '2026-11-13', closed: '2026-11-17' };
+
+const GRADING_ORGS = { health: 'LD.HLD.TTYT', school: 'LD.HLD.THPTLB' } as const;
+
+export interface GradingSeedReport {
+  /** The closed cycles, 'LD.HLD.THPTLB 2026' and the like. */
+  closed: string[];
+  /** The cycles still open, with their step. */
+  open: string[];
+  /** Members of the high school graded not_completed in both 2025 and 2026 (R-RMV-02). */
+  notCompletedTwoYears: number[];
+  /** Members graded not_completed in one of the two years only (not flagged). */
+  notCompletedOneYear: number[];
+}
+
+async function seedGrading(db: Db, officer: Actor, avoid: ReadonlySet<number>): Promise<GradingSeedReport> {
   const ctxOn = (d: IsoDate) => ({ requestId: 'demo-grading', actor: officer, now: at(d) });
-  let closed = 0;
-  for (const code of GRADING_ORGS) {
-    const orgId = (await db.selectFrom('organizations').select('id').where('code', '=', code).executeTakeFirstOrThrow()).id;
-    let c = await grading.createCycle(db, ctxOn('2025-11-24'), { organizationId: orgId, year: 2025 });
-    c = await grading.advanceCycle(db, ctxOn('2025-12-01'), c.id, { to: 'self_assessment', version: c.version });
+  const orgIdOf = async (code: string) => (await db.selectFrom('organizations').select('id').where('code', '=', code).executeTakeFirstOrThrow()).id;
+  /** One cycle carried to its close; `fixedOf` sets some members' levels (by member id) from the graded roster. */
+  const closedCycle = async (code: string, year: number, days: CycleDays, fixedOf: (graded: readonly Entry[]) => Map<number, GradeLevel>) => {
+    let c = await grading.createCycle(db, ctxOn(days.created), { organizationId: await orgIdOf(code), year });
+    c = await grading.advanceCycle(db, ctxOn(days.selfAssessment), c.id, { to: 'self_assessment', version: c.version });
     const graded = c.entries.filter((e) => e.roster === 'graded').sort((a, b) => a.member.id - b.member.id);
-    const levels = levelsFor(graded.length);
+    const levels = levelsFor(graded, fixedOf(graded));
     for (const [i, e] of graded.entries()) {
-      const a = assessmentFor(levels[i], i);
-      await grading.saveSelfAssessment(db, ctxOn(workday(addDays('2025-12-03', i % 7))), e.id, { ...a, version: e.version });
+      await grading.saveSelfAssessment(db, ctxOn(workday(addDays(days.assessedFrom, i % 5))), e.id, { ...assessmentFor(levels[i], i), version: e.version });
     }
-    c = await grading.getCycle(db, ctxOn('2025-12-15'), c.id);
-    c = await grading.advanceCycle(db, ctxOn('2025-12-15'), c.id, { to: 'cell_proposal', version: c.version });
+    c = await grading.getCycle(db, ctxOn(days.proposal), c.id);
+    c = await grading.advanceCycle(db, ctxOn(days.proposal), c.id, { to: 'cell_proposal', version: c.version });
     for (const e of c.entries.filter((x) => x.roster === 'graded')) {
-      await grading.saveProposal(db, ctxOn('2025-12-17'), e.id, { level: e.allowed!.level, comment: 'Chi bộ đề xuất theo kết quả tự đánh giá.', reason: null, version: e.version });
+      await grading.saveProposal(db, ctxOn(days.proposed), e.id, { level: e.allowed!.level, comment: 'Chi bộ đề xuất theo kết quả tự đánh giá.', reason: null, version: e.version });
     }
-    c = await grading.getCycle(db, ctxOn('2025-12-22'), c.id);
-    c = await grading.advanceCycle(db, ctxOn('2025-12-22'), c.id, { to: 'committee_decision', version: c.version });
+    c = await grading.getCycle(db, ctxOn(days.committee), c.id);
+    c = await grading.advanceCycle(db, ctxOn(days.committee), c.id, { to: 'committee_decision', version: c.version });
     for (const e of c.entries.filter((x) => x.roster === 'graded')) {
-      await grading.saveDecision(db, ctxOn('2025-12-24'), e.id, { level: e.proposal!.level, reason: null, scores: null, conditions: null, version: e.version });
+      await grading.saveDecision(db, ctxOn(days.decided), e.id, { level: e.proposal!.level, reason: null, scores: null, conditions: null, version: e.version });
     }
-    c = await grading.getCycle(db, ctxOn('2025-12-26'), c.id);
-    await grading.closeCycle(db, ctxOn('2025-12-26'), c.id, { quotaJustification: null, version: c.version });
-    closed++;
-  }
-  // 2026: the health centre's cycle is open for self-assessment; two members have filled theirs.
-  const orgId = (await db.selectFrom('organizations').select('id').where('code', '=', GRADING_ORGS[0]).executeTakeFirstOrThrow()).id;
-  let c = await grading.createCycle(db, ctxOn('2026-11-16'), { organizationId: orgId, year: 2026 });
+    c = await grading.getCycle(db, ctxOn(days.closed), c.id);
+    c = await grading.closeCycle(db, ctxOn(days.closed), c.id, { quotaJustification: null, version: c.version });
+    const levelOf = new Map(c.entries.filter((e) => e.roster === 'graded').map((e) => [e.member.id, e.decision?.level ?? null]));
+    return { code, year, levelOf };
+  };
+  /** The last official members of a roster (member-id order): the ones the demo marks not completed. */
+  const lastOfficial = (graded: readonly Entry[], n: number, skip: ReadonlySet<number> = new Set()) =>
+    graded.filter((e) => e.member.status === 'official' && !avoid.has(e.member.id) && !skip.has(e.member.id)).slice(-n).map((e) => e.member.id);
+
+  // 2025: one member not completed in the health centre; three in the high school.
+  await closedCycle(GRADING_ORGS.health, 2025, DAYS_2025, (g) => new Map(lastOfficial(g, 1).map((id) => [id, 'not_completed'])));
+  let school2025: number[] = [];
+  await closedCycle(GRADING_ORGS.school, 2025, DAYS_2025, (g) => {
+    school2025 = lastOfficial(g, 3);
+    return new Map(school2025.map((id) => [id, 'not_completed']));
+  });
+  // 2026 in the high school: the first two of them again (R-RMV-02), the third improved; a fourth member not completed
+  // for the first time.
+  let twice: number[] = [];
+  let improved: number[] = [];
+  let firstTime: number[] = [];
+  await closedCycle(GRADING_ORGS.school, 2026, DAYS_2026, (g) => {
+    const graded = new Set(g.map((e) => e.member.id));
+    const again = school2025.filter((id) => graded.has(id));
+    if (again.length < 2) throw new Error(`demo grading: only ${again.length} of the 2025 not-completed members graded again in 2026`);
+    twice = again.slice(0, 2);
+    improved = again.slice(2);
+    firstTime = lastOfficial(g, 1, new Set(school2025));
+    return new Map<number, GradeLevel>([...twice.map((id) => [id, 'not_completed'] as const), ...improved.map((id) => [id, 'completed'] as const), ...firstTime.map((id) => [id, 'not_completed'] as const)]);
+  });
+
+  // 2026 in the health centre: open for self-assessment; two members have filled theirs.
+  let c = await grading.createCycle(db, ctxOn('2026-11-16'), { organizationId: await orgIdOf(GRADING_ORGS.health), year: 2026 });
   c = await grading.advanceCycle(db, ctxOn('2026-11-18'), c.id, { to: 'self_assessment', version: c.version });
   const graded = c.entries.filter((e) => e.roster === 'graded').sort((a, b) => a.member.id - b.member.id);
   for (const [i, e] of graded.slice(0, 2).entries()) await grading.saveSelfAssessment(db, ctxOn('2026-11-20'), e.id, { ...assessmentFor('good', i), version: e.version });
-  return closed;
+
+  return {
+    closed: [`${GRADING_ORGS.health} 2025`, `${GRADING_ORGS.school} 2025`, `${GRADING_ORGS.school} 2026`],
+    open: [`${GRADING_ORGS.health} 2026 (self_assessment)`],
+    notCompletedTwoYears: twice,
+    notCompletedOneYear: [...improved, ...firstTime],
+  };
 }
 
 // ---------------------------------------------------------------- screening (issue 5)
 
-/**
- * A province run for 2026, then one review of each closing decision but removal (no action with a reason, an
- * education plan, a discipline referral), each on a flag of a different kind outside bithu1's cell (the e2e journey
- * screens that cell); the other flags stay open.
- */
-async function seedScreening(db: Db, officer: Actor, bithu1CellId: number): Promise<{ flags: number; reviewed: number }> {
-  const province = await db.selectFrom('organizations').select(['id', 'path']).where('code', '=', 'LD').executeTakeFirstOrThrow();
-  const runOn: IsoDate = '2026-11-20';
-  await runScreening(db, { organizationId: province.id, path: province.path, year: 2026, asOf: runOn, trigger: 'manual', startedBy: officer.userId }, at(runOn), () => at(runOn));
-  const flags = await db.selectFrom('screening_flags').select(['id', 'kind', 'organization_id']).orderBy('id').execute();
-  const ctx = { requestId: 'demo-screening', actor: officer, now: at('2026-11-24') };
-  const used = new Set<string>();
-  const pick = (prefer: readonly string[]) => {
-    const candidates = flags.filter((f) => f.organization_id !== bithu1CellId && !used.has(f.kind));
-    const f = prefer.map((k) => candidates.find((x) => x.kind === k)).find((x) => x) ?? candidates[0];
-    if (!f) throw new Error('demo screening: too few kinds of flags to review');
-    used.add(f.kind);
-    return f;
+// What screening reads besides party life and grading, recorded through the modules' services on their own days:
+// party discipline concluded on discipline referrals (removal service), violations of state discipline and of the law
+// recorded from the deciding body's document and the Fatherland Front's opinions of 2026 (conduct service). Screening
+// then raises discipline_or_violation for each such member and low_prestige for a low Front opinion (R-RMV-06), besides
+// the low residence-cell opinions of the party-life seed.
+
+interface MemberPicker {
+  /** The `nth` (0-based) ordinary official member of a current cell, by member id: not an account's person, not a
+   *  planted member, not exempted, never transferred, not picked before. */
+  (cellCode: string, nth?: number): Promise<number>;
+}
+
+function memberPicker(db: Db, avoid: Set<number>): MemberPicker {
+  return async (cellCode, nth = 0) => {
+    const rows = await db
+      .selectFrom('members')
+      .innerJoin('organizations', 'organizations.id', 'members.organization_id')
+      .innerJoin('persons', 'persons.id', 'members.person_id')
+      .select(['members.id'])
+      .where('organizations.code', '=', cellCode)
+      .where('members.status', '=', 'official')
+      .where('persons.full_name', 'not in', Object.values(PLANTED_MEMBERS))
+      .where((eb) => eb.not(eb.exists(eb.selectFrom('users').select('users.id').whereRef('users.person_id', '=', 'members.person_id'))))
+      .where((eb) => eb.not(eb.exists(eb.selectFrom('exemptions').select('exemptions.id').whereRef('exemptions.member_id', '=', 'members.id'))))
+      .where((eb) => eb.not(eb.exists(eb.selectFrom('transfers').select('transfers.id').whereRef('transfers.member_id', '=', 'members.id'))))
+      .orderBy('members.id')
+      .execute();
+    const m = rows.filter((r) => !avoid.has(r.id))[nth];
+    if (!m) throw new Error(`demo screening: no ordinary member left in ${cellCode}`);
+    avoid.add(m.id);
+    return m.id;
   };
-  const noAction = pick(['transfer_overdue', 'probation_overdue', 'no_assignment']);
-  await reviewFlag(db, ctx, noAction.id, { decision: 'no_action', reason: 'Đã xác minh: đảng viên có lý do chính đáng (điều trị dài ngày), chi bộ đã theo dõi và có xác nhận.' });
-  const education = pick(['missed_activities', 'unpaid_dues', 'low_prestige']);
-  await reviewFlag(db, ctx, education.id, { decision: 'education_plan', note: 'Chi bộ phân công đảng viên giúp đỡ, kiểm điểm lại sau 6 tháng.' });
-  const discipline = pick(['discipline_or_violation', 'unpaid_dues', 'missed_activities']);
-  await reviewFlag(db, ctx, discipline.id, {
-    decision: 'discipline_referral',
-    description: 'Chuyển Ủy ban Kiểm tra xem xét vi phạm được phát hiện qua rà soát.',
-    reference: null,
-    warrantsExpulsion: false,
-    note: null,
+}
+
+/** Members the demo's conduct records are about, by what screening should raise for them. */
+interface ConductSources {
+  /** Party discipline concluded in 2026 (discipline_referrals): reprimand in the high school, warning in Đam Rông 2. */
+  partyDiscipline: { reprimand: number; warning: number };
+  /** Violations recorded in 2026 (violation_records). */
+  violations: { stateDiscipline: number; landSanction: number; trafficSanction: number };
+  /** Low Front opinions of 2026 (front_opinions). */
+  frontLow: number[];
+}
+
+async function seedConductSources(db: Db, actors: { tochuc: Actor; mttq: Actor }, pick: MemberPicker): Promise<ConductSources> {
+  const ctxOf = (actor: Actor, d: IsoDate) => ({ requestId: 'demo-conduct', actor, now: at(d) });
+  const officer = actors.tochuc;
+
+  // Party discipline (R-DIS): the cell's report, the competent committee's conclusion short of expulsion.
+  const discipline = async (memberId: number, c: { referredOn: IsoDate; reference: string; description: string; concludedOn: IsoDate; outcome: 'reprimand' | 'warning'; conclusionRef: string }) => {
+    const r = await createReferral(db, ctxOf(officer, c.referredOn), { memberId, referredOn: c.referredOn, reference: c.reference, description: c.description, warrantsExpulsion: false });
+    await concludeReferral(db, ctxOf(officer, c.concludedOn), r.id, { concludedOn: c.concludedOn, outcome: c.outcome, conclusionRef: c.conclusionRef, version: r.version });
+    return memberId;
+  };
+  const reprimand = await discipline(await pick('LD.HLD.THPTLB.TN'), {
+    referredOn: '2026-03-16',
+    reference: 'Báo cáo số 02-BC/CB ngày 16/3/2026 của Chi bộ Tổ Tự nhiên',
+    description: 'Vi phạm quy định về dạy thêm, học thêm (Thông tư 29/2024/TT-BGDĐT): tổ chức dạy thêm có thu tiền đối với học sinh lớp mình chủ nhiệm; phụ huynh phản ánh.',
+    concludedOn: '2026-04-22',
+    outcome: 'reprimand',
+    conclusionRef: 'Quyết định số 03-QĐ/ĐU ngày 22/4/2026 của Đảng ủy Trường THPT Lang Biang',
   });
-  return { flags: flags.length, reviewed: 3 };
+  const warning = await discipline(await pick('LD.DR2.UB'), {
+    referredOn: '2026-06-08',
+    reference: 'Tờ trình số 07-TTr/CB ngày 08/6/2026 của Chi bộ Cơ quan Ủy ban nhân dân xã Đam Rông 2',
+    description: 'Thiếu trách nhiệm trong thẩm định hồ sơ cấp giấy chứng nhận quyền sử dụng đất, để cấp sai diện tích cho 03 hộ dân.',
+    concludedOn: '2026-07-15',
+    outcome: 'warning',
+    conclusionRef: 'Quyết định số 15-QĐ/ĐU ngày 15/7/2026 của Đảng ủy xã Đam Rông 2',
+  });
+
+  // Violations outside the party, recorded by the cell a few days after the deciding body's document reached it.
+  const violation = async (memberId: number, v: { kind: 'state_discipline' | 'law_violation'; decidedOn: IsoDate; decidedBy: string; reference: string; form: 'reprimand' | 'administrative_sanction'; description: string }) => {
+    await recordViolation(db, ctxOf(officer, workday(addDays(v.decidedOn, 7))), memberId, v);
+    return memberId;
+  };
+  const stateDiscipline = await violation(await pick('LD.HLD.TTYT.NS'), {
+    kind: 'state_discipline',
+    decidedOn: '2026-06-15',
+    decidedBy: 'Trung tâm Y tế Lạc Dương',
+    reference: '112/QĐ-TTYT',
+    form: 'reprimand',
+    description: 'Khiển trách (Luật Viên chức, Điều 52): vi phạm quy chế trực, chậm xử trí người bệnh cấp cứu trong ca trực đêm 02/5/2026.',
+  });
+  const landSanction = await violation(await pick('LD.DR3.LBN'), {
+    kind: 'law_violation',
+    decidedOn: '2026-08-12',
+    decidedBy: 'UBND xã Đam Rông 3',
+    reference: '125/QĐ-XPHC',
+    form: 'administrative_sanction',
+    description: 'Xây dựng nhà ở trên đất trồng cây lâu năm khi chưa được chuyển mục đích sử dụng đất; phạt tiền 15.000.000 đồng, buộc khôi phục tình trạng ban đầu của đất (Nghị định 123/2024/NĐ-CP).',
+  });
+  const trafficSanction = await violation(await pick('LD.XLD.UB'), {
+    kind: 'law_violation',
+    decidedOn: '2026-09-21',
+    decidedBy: 'Công an xã Lạc Dương',
+    reference: '0217/QĐ-XPHC',
+    form: 'administrative_sanction',
+    description: 'Điều khiển xe mô tô trên đường mà trong hơi thở có nồng độ cồn vượt quá 0,25 mg/l khí thở; phạt tiền 6.000.000 đồng, trừ 10 điểm giấy phép lái xe (Nghị định 168/2024/NĐ-CP).',
+  });
+
+  // The Front's opinions of 2026 in the front officer's ward, given by the Front work committees of the residential groups.
+  const front = async (cellCode: string, nth: number, rating: 'good' | 'average' | 'low', comments: string, givenOn: IsoDate) => {
+    const memberId = await pick(cellCode, nth);
+    const area = cellCode.endsWith('.ML') ? 'tổ dân phố Măng Lin' : 'tổ dân phố Thái Phiên';
+    await recordFrontOpinion(db, ctxOf(actors.mttq, workday(addDays(givenOn, 2))), memberId, { year: 2026, rating, comments, givenOn, givenBy: `Ban công tác Mặt trận ${area}` });
+    return memberId;
+  };
+  const frontLow = [
+    await front('LD.LBDL.ML', 0, 'low', 'Nhân dân phản ánh đồng chí thường xuyên uống rượu, gây mất trật tự nơi công cộng; chưa gương mẫu chấp hành quy ước của tổ dân phố.', '2026-10-19'),
+    await front('LD.LBDL.TP', 0, 'low', 'Lấn chiếm lối đi chung với hộ liền kề, không chấp hành kết quả hòa giải của tổ hòa giải; nhân dân có nhiều ý kiến.', '2026-10-22'),
+  ];
+  for (const [cell, rating, comments] of [
+    ['LD.LBDL.ML', 'good', 'Gương mẫu, tích cực tham gia các phong trào và hoạt động của khu dân cư.'],
+    ['LD.LBDL.ML', 'good', 'Gia đình văn hóa, đoàn kết, giúp đỡ bà con trong tổ dân phố.'],
+    ['LD.LBDL.TP', 'good', 'Chấp hành tốt chủ trương, chính sách, quy ước của tổ dân phố; được nhân dân tín nhiệm.'],
+    ['LD.LBDL.TP', 'average', 'Ít tham gia sinh hoạt và các hoạt động chung của khu dân cư.'],
+  ] as const) {
+    await front(cell, 0, rating, comments, '2026-10-19');
+  }
+  return { partyDiscipline: { reprimand, warning }, violations: { stateDiscipline, landSanction, trafficSanction }, frontLow };
+}
+
+export interface ScreeningSeedReport {
+  flags: number;
+  reviewed: number;
+  open: number;
+  /** Open past their review due day on the demo's reference date (R-RMV-07). */
+  overdue: number;
+  /** Risen to the organization above by the escalation sweep. */
+  escalated: number;
+  byKind: Record<FlagKind, { raised: number; reviewed: number; open: number }>;
+  decisions: Record<FlagDecisionKind, number>;
+}
+
+/** A review, as the officer records it, by kind of flag and decision. */
+type Review = { flagId: number; input: ReviewFlagInput };
+
+/**
+ * Screening for 2026 in two runs, then the reviews (R-RMV-07):
+ * - 15/09/2026: bithu2 screens their cell (the high school's Tổ Xã hội); at the cell's October meeting (09/10) work is
+ *   assigned to the members who had none and those flags are closed with that reason; two flags stay open (a probation
+ *   never recognized, a member still without work). Past their 30 days (R-RMV-07), the escalation sweep of 16/10
+ *   raises both to the school's party committee: overdue and escalated on the demo's reference date.
+ * - 20/11/2026: the province's officer screens the whole province (the earlier flags stay as first raised). Every kind
+ *   of flag is raised at least twice. From 23/11 the officer reviews at least one flag of every kind, each of the four
+ *   decisions at least once, and leaves at least one of every kind open. Nothing is reviewed in bithu1's cell: the
+ *   browser journey (e2e/screening-journey.e2e.ts) screens that cell and reviews a flag there itself.
+ */
+async function seedScreening(db: Db, actors: { tochuc: Actor; bithu2: Actor }, bithu1CellId: number, sources: ConductSources, grades: GradingSeedReport): Promise<ScreeningSeedReport> {
+  const run = async (code: string, asOf: IsoDate, by: Actor) => {
+    const org = await db.selectFrom('organizations').select(['id', 'path']).where('code', '=', code).executeTakeFirstOrThrow();
+    await runScreening(db, { organizationId: org.id, path: org.path, year: 2026, asOf, trigger: 'manual', startedBy: by.userId }, at(asOf), () => at(asOf));
+  };
+  const flagsNow = () =>
+    db
+      .selectFrom('screening_flags as f')
+      .leftJoin('screening_flag_reviews as r', 'r.flag_id', 'f.id')
+      .select(['f.id', 'f.kind', 'f.member_id', 'f.organization_id', 'f.evidence', 'r.id as review_id'])
+      .where('f.year', '=', 2026)
+      .orderBy('f.id')
+      .execute();
+  const review = async (actor: Actor, day: IsoDate, reviews: readonly Review[]) => {
+    for (const r of reviews) await reviewFlag(db, { requestId: 'demo-screening', actor, now: at(day) }, r.flagId, r.input);
+  };
+
+  // 1. The cell's own run in September, its reviews in October, the two flags left open escalated.
+  await run(BITHU2_CELL_CODE, '2026-09-15', actors.bithu2);
+  const early = await flagsNow();
+  const keepOpen = [early.find((f) => f.kind === 'probation_overdue'), early.find((f) => f.kind === 'no_assignment')];
+  if (keepOpen.some((f) => !f)) throw new Error(`demo screening: the September run raised ${early.map((f) => f.kind).join(', ')}`);
+  // The cell's October meeting (before the flags' review due day): it gives each member without one a task, and the
+  // secretary closes those flags with the reason; any other flag of the run gets an education plan.
+  const cellId = (await db.selectFrom('organizations').select('id').where('code', '=', BITHU2_CELL_CODE).executeTakeFirstOrThrow()).id;
+  const meeting = await db
+    .selectFrom('meetings')
+    .select(['id', 'meeting_date'])
+    .where('organization_id', '=', cellId)
+    .where('kind', '=', 'regular')
+    .where('meeting_date', '>=', '2026-10-01')
+    .where('meeting_date', '<=', '2026-10-14')
+    .orderBy('meeting_date')
+    .executeTakeFirstOrThrow();
+  const meetingDay = meeting.meeting_date as IsoDate;
+  const TASKS = ['Phụ trách công tác Đoàn thanh niên khối 10', 'Theo dõi, giúp đỡ học sinh có hoàn cảnh khó khăn của tổ', 'Tham gia tổ hòa giải ở khu dân cư nơi cư trú'];
+  const earlyReviews: Review[] = [];
+  for (const [i, f] of early.filter((x) => !keepOpen.includes(x)).entries()) {
+    if (f.kind === 'no_assignment') {
+      const task = TASKS[i % TASKS.length];
+      await createAssignment(db, { requestId: 'demo-screening', actor: actors.bithu2, now: at(meetingDay) }, cellId, {
+        memberId: f.member_id,
+        description: task,
+        from: meetingDay,
+        to: null,
+        assignedOn: meetingDay,
+        meetingId: meeting.id,
+      });
+      earlyReviews.push({ flagId: f.id, input: { decision: 'no_action', reason: `Chi bộ đã phân công nhiệm vụ cho đồng chí tại kỳ họp ngày ${viDate(meetingDay)}: ${task[0].toLowerCase()}${task.slice(1)}.` } });
+    } else {
+      earlyReviews.push({ flagId: f.id, input: { decision: 'education_plan', note: `Chi bộ nhắc nhở, giao đảng viên giúp đỡ; đồng chí kiểm điểm trước chi bộ tại kỳ họp ngày ${viDate(meetingDay)}.` } });
+    }
+  }
+  await review(actors.bithu2, meetingDay, earlyReviews);
+  await sweepEscalations(db, at('2026-10-16'));
+
+  // 2. The province's run, the officer's reviews.
+  await run('LD', '2026-11-20', actors.tochuc);
+  const flags = (await flagsNow()).filter((f) => f.review_id === null && f.organization_id !== bithu1CellId);
+  const taken = new Set<number>();
+  /** The first open flag of `kind` (outside bithu1's cell) about one of `members` (in that order of preference), or of anyone. */
+  const flagOf = (kind: FlagKind, members: readonly number[] = []): number => {
+    const open = flags.filter((f) => f.kind === kind && !taken.has(f.id) && !keepOpen.some((k) => k!.id === f.id));
+    const f = members.map((m) => open.find((x) => x.member_id === m)).find((x) => x) ?? (members.length ? undefined : open[0]);
+    if (!f) throw new Error(`demo screening: no open ${kind} flag to review${members.length ? ` about members ${members.join(', ')}` : ''}`);
+    taken.add(f.id);
+    return f.id;
+  };
+  const transferFlag = flagOf('transfer_overdue');
+  const probationFlag = flagOf('probation_overdue');
+  const reviews: Review[] = [
+    {
+      flagId: flagOf('missed_activities'),
+      input: { decision: 'removal_case', note: 'Chi bộ đã ba lần gửi giấy mời và gặp trực tiếp; đồng chí vẫn bỏ sinh hoạt không có lý do chính đáng.' },
+    },
+    {
+      flagId: flagOf('missed_activities'),
+      input: { decision: 'education_plan', note: 'Vắng do đi làm ăn xa không báo chi bộ; chi bộ phân công đảng viên giúp đỡ, đồng chí cam kết sinh hoạt đầy đủ, kiểm điểm lại sau 6 tháng.' },
+    },
+    {
+      flagId: flagOf('unpaid_dues'),
+      input: { decision: 'education_plan', note: 'Chi bộ yêu cầu đồng chí đóng đủ đảng phí các tháng còn thiếu trước 31/12/2026; giao tổ đảng theo dõi, nhắc nhở.' },
+    },
+    {
+      flagId: flagOf('not_completed_two_years', grades.notCompletedTwoYears),
+      input: { decision: 'removal_case', note: 'Hai năm liền (2025, 2026) không hoàn thành nhiệm vụ; chi bộ đề nghị xóa tên theo Quy định 294-QĐ/TW, §8.1.' },
+    },
+    {
+      flagId: transferFlag,
+      input: {
+        decision: 'no_action',
+        reason: 'Đã xác minh với cấp ủy nơi đến: đồng chí đã xuất trình giấy giới thiệu ngày 09/11/2026, chậm do nằm viện điều trị dài ngày (có giấy ra viện); cấp ủy nơi đến sẽ gửi phiếu báo tiếp nhận.',
+      },
+    },
+    {
+      flagId: probationFlag,
+      input: {
+        decision: 'no_action',
+        reason: 'Quá hạn do đồng chí nghỉ chế độ thai sản từ 02/3 đến 01/9/2026; chi bộ đã hoàn thiện hồ sơ và họp xét công nhận đảng viên chính thức trong tháng 12/2026.',
+      },
+    },
+    {
+      flagId: flagOf('discipline_or_violation', [sources.violations.landSanction]),
+      input: {
+        decision: 'discipline_referral',
+        description: 'Đề nghị Ủy ban Kiểm tra Đảng ủy xã Đam Rông 3 xem xét, thi hành kỷ luật đảng viên vi phạm pháp luật về đất đai đã bị xử phạt vi phạm hành chính.',
+        reference: 'Quyết định xử phạt số 125/QĐ-XPHC ngày 12/8/2026 của UBND xã Đam Rông 3',
+        warrantsExpulsion: false,
+        note: null,
+      },
+    },
+    {
+      flagId: flagOf('discipline_or_violation', [sources.partyDiscipline.warning]),
+      input: {
+        decision: 'no_action',
+        reason: 'Đã thi hành kỷ luật cảnh cáo theo Quyết định số 15-QĐ/ĐU ngày 15/7/2026 của Đảng ủy xã Đam Rông 2; đồng chí đã khắc phục sai sót, không xem xét thêm.',
+      },
+    },
+    {
+      flagId: flagOf('low_prestige', sources.frontLow),
+      input: { decision: 'education_plan', note: 'Chi bộ giao tổ trưởng tổ đảng gặp gỡ, nhắc nhở; đồng chí cam kết sửa chữa, báo cáo kết quả với chi bộ và Ban công tác Mặt trận sau 6 tháng.' },
+    },
+    {
+      flagId: flagOf('no_assignment'),
+      input: { decision: 'no_action', reason: 'Đồng chí đang điều trị bệnh dài ngày tại Bệnh viện Chợ Rẫy từ tháng 8/2026 (có xác nhận của bệnh viện); chi bộ sẽ phân công nhiệm vụ khi đồng chí đi làm trở lại.' },
+    },
+  ];
+  await review(actors.tochuc, '2026-11-23', reviews.slice(0, 4));
+  await review(actors.tochuc, '2026-11-24', reviews.slice(4, 7));
+  await review(actors.tochuc, '2026-11-25', reviews.slice(7));
+
+  // What a user sees on the reference date.
+  const all = await db
+    .selectFrom('screening_flags as f')
+    .leftJoin('screening_flag_reviews as r', 'r.flag_id', 'f.id')
+    .leftJoin('screening_flag_escalations as e', 'e.flag_id', 'f.id')
+    .select(['f.kind', 'f.review_due_on', 'r.decision', 'e.id as escalation_id'])
+    .where('f.year', '=', 2026)
+    .execute();
+  const byKind = Object.fromEntries(FLAG_KINDS.map((k) => [k, { raised: 0, reviewed: 0, open: 0 }])) as ScreeningSeedReport['byKind'];
+  const decisions = Object.fromEntries(FLAG_DECISIONS.map((d) => [d, 0])) as ScreeningSeedReport['decisions'];
+  for (const f of all) {
+    const k = byKind[f.kind as FlagKind];
+    k.raised++;
+    if (f.decision) {
+      k.reviewed++;
+      decisions[f.decision as FlagDecisionKind]++;
+    } else k.open++;
+  }
+  for (const [kind, k] of Object.entries(byKind)) {
+    if (k.raised < 2 || k.reviewed < 1 || k.open < 1) throw new Error(`demo screening: ${kind} flags ${JSON.stringify(k)}, meant at least two raised, one reviewed, one open`);
+  }
+  const open = all.filter((f) => !f.decision);
+  return {
+    flags: all.length,
+    reviewed: all.length - open.length,
+    open: open.length,
+    overdue: open.filter((f) => f.review_due_on < DEMO_REFERENCE_DATE).length,
+    escalated: open.filter((f) => f.escalation_id !== null).length,
+    byKind,
+    decisions,
+  };
 }
