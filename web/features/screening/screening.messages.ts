@@ -57,7 +57,7 @@ export const screeningMessages: Messages = {
     'screening.kindLong.not_completed_two_years': 'Xếp loại không hoàn thành nhiệm vụ 2 năm liền (Quy định 294-QĐ/TW §8.1)',
     'screening.kindLong.transfer_overdue': 'Không nộp giấy giới thiệu sinh hoạt đảng đúng hạn (R-MGT-05)',
     'screening.kindLong.probation_overdue': 'Hết thời gian dự bị mà chưa được xét công nhận chính thức (R-REC-04/05)',
-    'screening.kindLong.discipline_or_violation': 'Có kỷ luật đảng trong năm',
+    'screening.kindLong.discipline_or_violation': 'Bị kỷ luật Đảng, kỷ luật chính quyền hoặc xử lý vi phạm pháp luật trong năm',
     'screening.kindLong.low_prestige': 'Chi bộ nơi cư trú (R-MGT-07) hoặc Mặt trận (Quy định 124-QĐ/TW) nhận xét uy tín thấp',
     'screening.kindLong.no_assignment': 'Không được chi bộ phân công nhiệm vụ (R-MGT-01)',
 
@@ -227,7 +227,7 @@ export const screeningMessages: Messages = {
     'screening.kindLong.not_completed_two_years': 'Graded "not completed" two years in a row (Regulation 294-QĐ/TW §8.1)',
     'screening.kindLong.transfer_overdue': 'Transfer letter not presented in time (R-MGT-05)',
     'screening.kindLong.probation_overdue': 'Probation ended without a recognition decision (R-REC-04/05)',
-    'screening.kindLong.discipline_or_violation': 'Party discipline in the year',
+    'screening.kindLong.discipline_or_violation': 'Party or state discipline, or a law violation, in the year',
     'screening.kindLong.low_prestige': 'Residence cell (R-MGT-07) or the Fatherland Front (Quy định 124-QĐ/TW) rates prestige low',
     'screening.kindLong.no_assignment': 'No work assignment from the cell (R-MGT-01)',
 
