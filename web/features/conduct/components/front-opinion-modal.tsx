@@ -5,7 +5,7 @@ import { IsoDatePicker } from '../../../components/iso-date-picker.tsx';
 import { useT } from '../../../i18n/i18n.tsx';
 import { useRecordFrontOpinion } from '../queries/use-record-front-opinion.ts';
 import { useUpdateFrontOpinion } from '../queries/use-update-front-opinion.ts';
-import { ConductFormModal } from './conduct-form-modal.tsx';
+import { FormModal } from '../../../components/form-modal.tsx';
 
 type Values = { year: number; rating: FrontRating; comments: string | null; givenOn: string; givenBy: string };
 
@@ -31,7 +31,7 @@ export function FrontOpinionModal({
     ? { year: editing.year, rating: editing.rating, comments: editing.comments, givenOn: editing.givenOn, givenBy: editing.givenBy }
     : { year: taken.includes(year - 1) ? year : year - 1, rating: 'good', givenOn: todayIso() };
   return (
-    <ConductFormModal<Values>
+    <FormModal<Values>
       title={t(editing ? 'conduct.front.editTitle' : 'conduct.front.createTitle', { name: member.fullName })}
       form={form}
       initialValues={initial}
@@ -65,6 +65,6 @@ export function FrontOpinionModal({
           </Form.Item>
         </Col>
       </Row>
-    </ConductFormModal>
+    </FormModal>
   );
 }

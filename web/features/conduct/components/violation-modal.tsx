@@ -5,7 +5,7 @@ import { IsoDatePicker } from '../../../components/iso-date-picker.tsx';
 import { useT } from '../../../i18n/i18n.tsx';
 import { useRecordViolation } from '../queries/use-record-violation.ts';
 import { useUpdateViolation } from '../queries/use-update-violation.ts';
-import { ConductFormModal } from './conduct-form-modal.tsx';
+import { FormModal } from '../../../components/form-modal.tsx';
 
 type Values = { kind: ViolationKind; form: ViolationForm; decidedOn: string; decidedBy: string; reference: string; description: string };
 
@@ -21,7 +21,7 @@ export function ViolationModal({ member, editing, onClose }: { member: { id: num
     ? { kind: editing.kind, form: editing.form, decidedOn: editing.decidedOn, decidedBy: editing.decidedBy, reference: editing.reference, description: editing.description }
     : { kind: 'state_discipline' };
   return (
-    <ConductFormModal<Values>
+    <FormModal<Values>
       title={t(editing ? 'conduct.violation.editTitle' : 'conduct.violation.createTitle', { name: member.fullName })}
       form={form}
       initialValues={initial}
@@ -68,6 +68,6 @@ export function ViolationModal({ member, editing, onClose }: { member: { id: num
       <Form.Item name="description" label={t('conduct.f.description')} rules={required}>
         <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} maxLength={2000} />
       </Form.Item>
-    </ConductFormModal>
+    </FormModal>
   );
 }

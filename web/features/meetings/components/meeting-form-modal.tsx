@@ -2,7 +2,7 @@ import { AutoComplete, Col, Form, Input, Radio, Row } from 'antd';
 import { MEETING_KINDS, MEETING_STATUSES, type MeetingDetail } from '../../../../common/contracts/meetings.contract.ts';
 import { IsoDatePicker } from '../../../components/iso-date-picker.tsx';
 import { useT } from '../../../i18n/i18n.tsx';
-import { FormModal } from '../../party-life/components/form-modal.tsx';
+import { FormModal } from '../../../components/form-modal.tsx';
 import type { CreateMeetingBody } from '../queries/use-create-meeting.ts';
 
 export type MeetingValues = Omit<CreateMeetingBody, 'version'>;

@@ -1,6 +1,6 @@
 import { Col, Form, Input, InputNumber, Row, Select, Typography } from 'antd';
 import { useT } from '../../../i18n/i18n.tsx';
-import { FormModal } from '../../party-life/components/form-modal.tsx';
+import { FormModal } from '../../../components/form-modal.tsx';
 import { usePlanMeetings } from '../queries/use-plan-meetings.ts';
 
 type Values = { year: number; regularDay: number; thematicDay?: number; thematicMonths: number[]; thematicTopics: (string | null)[] };

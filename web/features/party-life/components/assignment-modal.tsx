@@ -7,7 +7,7 @@ import { useT } from '../../../i18n/i18n.tsx';
 import { useCellMeetings } from '../../meetings/queries/use-cell-meetings.ts';
 import { useCreateAssignment } from '../queries/use-create-assignment.ts';
 import { useUpdateAssignment } from '../queries/use-update-assignment.ts';
-import { FormModal } from './form-modal.tsx';
+import { FormModal } from '../../../components/form-modal.tsx';
 import { MemberSelect } from './member-select.tsx';
 
 type Values = { memberId: number; description: string; from: string; to: string | null; assignedOn: string; meetingId: number | null };

@@ -6,7 +6,7 @@ import { IsoDatePicker } from '../../../components/iso-date-picker.tsx';
 import { useT } from '../../../i18n/i18n.tsx';
 import { useCreateExemption } from '../queries/use-create-exemption.ts';
 import { useUpdateExemption } from '../queries/use-update-exemption.ts';
-import { FormModal } from './form-modal.tsx';
+import { FormModal } from '../../../components/form-modal.tsx';
 import { MemberSelect } from './member-select.tsx';
 
 type Values = {

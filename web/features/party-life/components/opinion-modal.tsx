@@ -5,7 +5,7 @@ import { IsoDatePicker } from '../../../components/iso-date-picker.tsx';
 import { useT } from '../../../i18n/i18n.tsx';
 import { useCreateOpinion } from '../queries/use-create-opinion.ts';
 import { useUpdateOpinion } from '../queries/use-update-opinion.ts';
-import { FormModal } from './form-modal.tsx';
+import { FormModal } from '../../../components/form-modal.tsx';
 
 type Values = { year: number; rating: (typeof RESIDENCE_RATINGS)[number]; comments: string | null; givenOn: string; givenBy: string };
 

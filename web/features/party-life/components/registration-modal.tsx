@@ -7,7 +7,7 @@ import { useT } from '../../../i18n/i18n.tsx';
 import { OrganizationTreeSelect } from '../../members/components/organization-tree-select.tsx';
 import { useCreateRegistration } from '../queries/use-create-registration.ts';
 import { useUpdateRegistration } from '../queries/use-update-registration.ts';
-import { FormModal } from './form-modal.tsx';
+import { FormModal } from '../../../components/form-modal.tsx';
 import { MemberSelect } from './member-select.tsx';
 
 type Values = {

@@ -1,10 +1,10 @@
 import { Alert, Form, type FormInstance, Modal } from 'antd';
 import { type ReactNode, useState } from 'react';
-import { ApiError } from '../../../api/http.ts';
-import { applyFieldErrors, errorText, fieldText } from '../../../components/api-error.ts';
-import { showDate } from '../../../components/dates.ts';
-import { useT } from '../../../i18n/i18n.tsx';
-import { isIsoDate } from '../../../../common/rules/iso-date.ts';
+import { ApiError } from '../api/http.ts';
+import { applyFieldErrors, errorText, fieldText } from './api-error.ts';
+import { showDate } from './dates.ts';
+import { useT } from '../i18n/i18n.tsx';
+import { isIsoDate } from '../../common/rules/iso-date.ts';
 
 type T = ReturnType<typeof useT>;
 
@@ -20,6 +20,9 @@ export function describeRefusal(form: FormInstance | null, t: T, err: unknown): 
   if (form) applyFieldErrors(form, t, new ApiError(err.status, err.code, err.params, fields));
   const shown = new Set(form ? form.getFieldsError().filter((e) => e.errors.length).map((e) => e.name.join('.')) : []);
   const details = fields.filter((f) => !shown.has(f.path)).map((f) => fieldText(t, f.code, f.params));
+  // A duplicate (409 with field issues, e.g. a second opinion for the same year) is said by its fields, not by the
+  // generic "someone else changed this record".
+  if (err.code === 'CONFLICT' && fields.length > 0) return { text: fields.map((f) => fieldText(t, f.code, f.params)).join(' '), details: [] };
   return { text: errorText(t, err), details };
 }
 
@@ -48,7 +51,7 @@ interface Props<V> {
   children: ReactNode;
 }
 
-/** A modal form for one party-life change: the user's values in, a refusal in words out (rule ids included). */
+/** A modal form for one change: the user's values in, a refusal in words out (rule ids included). */
 export function FormModal<V>({ title, form, initialValues, okText, width = 640, onClose, onSubmit, children }: Props<V>) {
   const t = useT();
   const [busy, setBusy] = useState(false);
