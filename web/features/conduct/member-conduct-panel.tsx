@@ -64,6 +64,23 @@ export function MemberConductPanel({ memberId }: { memberId: number }) {
   const d: MemberConduct = q.data;
   const manage = canConduct.manage(me.role);
 
+
+  /** The edit link column, for the roles that keep these records. */
+  const editColumn = <R,>(onEdit: (r: R) => void): ColumnsType<R> =>
+    manage
+      ? [
+          {
+            key: 'edit',
+            width: 70,
+            align: 'right',
+            render: (_: unknown, r: R) => (
+              <Button size="small" type="link" onClick={() => onEdit(r)}>
+                {t('common.edit')}
+              </Button>
+            ),
+          },
+        ]
+      : [];
   const disciplineColumns: ColumnsType<PartyDiscipline> = [
     { title: t('conduct.party.referredOn'), key: 'referred', width: 110, render: (_, r) => showDate(r.referredOn) },
     { title: t('conduct.f.description'), key: 'description', render: (_, r) => r.description },
@@ -113,20 +130,7 @@ export function MemberConductPanel({ memberId }: { memberId: number }) {
         </Flex>
       ),
     },
-    ...(manage
-      ? [
-          {
-            key: 'edit',
-            width: 70,
-            align: 'right' as const,
-            render: (_: unknown, v: ViolationRecord) => (
-              <Button size="small" type="link" onClick={() => setModal({ type: 'violation', editing: v })}>
-                {t('common.edit')}
-              </Button>
-            ),
-          },
-        ]
-      : []),
+    ...editColumn<ViolationRecord>((v) => setModal({ type: 'violation', editing: v })),
   ];
 
   const frontColumns: ColumnsType<FrontOpinion> = [
@@ -149,20 +153,7 @@ export function MemberConductPanel({ memberId }: { memberId: number }) {
         </Flex>
       ),
     },
-    ...(manage
-      ? [
-          {
-            key: 'edit',
-            width: 70,
-            align: 'right' as const,
-            render: (_: unknown, f: FrontOpinion) => (
-              <Button size="small" type="link" onClick={() => setModal({ type: 'front', editing: f })}>
-                {t('common.edit')}
-              </Button>
-            ),
-          },
-        ]
-      : []),
+    ...editColumn<FrontOpinion>((f) => setModal({ type: 'front', editing: f })),
   ];
 
   return (
