@@ -1,11 +1,12 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, PLANTED_MEMBERS } from '../server/demo/demo-accounts.ts';
 import { launchBrowser, refuseForeignRequests, screenshot } from './support/browser.ts';
 import { type E2eServer, startDemoServer } from './support/server.ts';
 
 // Issue 2 journey: a cell secretary finds a member of their cell typed without diacritics, opens the
-// record, and cannot reach a member of another cell by URL (scope, security.md items 1–3).
+// record, and cannot reach a member of another cell by URL (scope, security.md items 1–3). A search by
+// citizen id finds the member without the id ever reaching a URL, the history or storage (item 25).
 
 describe('a cell secretary finds a member of their cell and nothing else', () => {
   let server: E2eServer;
@@ -46,6 +47,77 @@ describe('a cell secretary finds a member of their cell and nothing else', () =>
     await expect.poll(() => page.getByText(PLANTED_MEMBERS.bithu1Member).first().isVisible()).toBe(true);
     await expect.poll(() => page.getByText(/\d{2}\/\d{2}\/\d{4}/).first().isVisible()).toBe(true);
     await screenshot(page, 'issue2-03-member');
+  });
+
+  it('finds the member by citizen id with the id kept out of every URL, the history and storage', async () => {
+    const citizenIdOf = async (fullName: string) =>
+      (
+        await server.db
+          .selectFrom('members')
+          .innerJoin('persons', 'persons.id', 'members.person_id')
+          .select(['persons.citizen_id'])
+          .where('persons.full_name', '=', fullName)
+          .executeTakeFirstOrThrow()
+      ).citizen_id!;
+    const mine = await citizenIdOf(PLANTED_MEMBERS.bithu1Member);
+    const theirs = await citizenIdOf(PLANTED_MEMBERS.bithu2Member);
+    expect(mine).toMatch(/^\d{12}$/);
+
+    const requests: Request[] = [];
+    const visited: string[] = [];
+    const onRequest = (req: Request) => requests.push(req);
+    const onNavigated = () => visited.push(page.url());
+    page.on('request', onRequest);
+    page.on('framenavigated', onNavigated);
+    try {
+      await page.goto(`${server.url}/members?status=active`);
+      const search = page.getByPlaceholder(/Tìm theo họ tên/);
+
+      // A citizen id of another cell finds nothing.
+      await search.fill(theirs);
+      await search.press('Enter');
+      await expect.poll(() => page.getByText('Không có đảng viên nào phù hợp').first().isVisible()).toBe(true);
+      expect(await page.content()).not.toContain(PLANTED_MEMBERS.bithu2Member);
+
+      await search.fill(mine);
+      await search.press('Enter');
+      await page.getByRole('link', { name: PLANTED_MEMBERS.bithu1Member }).first().waitFor();
+      // The list shows only the last digits; the box still shows what was typed.
+      await expect.poll(() => page.getByText(`••••••••${mine.slice(-4)}`).first().isVisible()).toBe(true);
+      expect(await search.inputValue()).toBe(mine);
+      await screenshot(page, 'issue2-03b-citizen-id-search');
+
+      // Another filter goes into the address bar and keeps the search, whose id stays out of it.
+      await page.getByLabel('Giới tính').click();
+      await page.getByTitle('Nam', { exact: true }).click();
+      await page.waitForURL(/gender=male/);
+      await page.getByRole('link', { name: PLANTED_MEMBERS.bithu1Member }).first().waitFor();
+      expect(await search.inputValue()).toBe(mine);
+
+      const searches = requests.filter((r) => r.url().includes('/api/members/search'));
+      expect(new Set(searches.map((r) => r.method()))).toEqual(new Set(['POST']));
+      expect(searches.map((r) => r.postDataJSON())).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ q: theirs, status: 'active' }),
+          expect.objectContaining({ q: mine, status: 'active' }),
+          expect.objectContaining({ q: mine, gender: 'male' }),
+        ]),
+      );
+      for (const id of [mine, theirs]) {
+        expect(requests.filter((r) => r.url().includes(id)).map((r) => r.url())).toEqual([]);
+        expect([...visited, page.url()].filter((u) => u.includes(id))).toEqual([]);
+        const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }));
+        expect(stored).not.toContain(id);
+      }
+    } finally {
+      page.off('request', onRequest);
+      page.off('framenavigated', onNavigated);
+    }
+
+    // No client can put one in a URL: the GET refuses it and names the reason.
+    const refused = await page.request.get(`${server.url}/api/members?q=${mine}`);
+    expect(refused.status()).toBe(400);
+    expect((await refused.json()).error.fields).toEqual([{ path: 'querystring.q', code: 'citizen_id_in_url' }]);
   });
 
   it('cannot reach a member of bithu2’s cell by URL: the page says not found and shows none of the record', async () => {

@@ -97,7 +97,8 @@ export const ZRecordMemberEvent = z.object({
 }).strict();
 export type RecordMemberEventInput = z.infer<typeof ZRecordMemberEvent>;
 
-export const ZMemberListQuery = ZPageQuery.extend({
+const ZMemberFilters = ZPageQuery.extend({
+  /** Name, citizen id or card number. A text that may carry a citizen id is refused in the GET's URL (citizen_id_in_url). */
   q: z.string().trim().max(100).optional(),
   status: z.union([ZMemberStatus, z.literal('active'), z.literal('all')]).default('active'),
   organizationId: ZId.optional(),
@@ -106,11 +107,19 @@ export const ZMemberListQuery = ZPageQuery.extend({
   /** Age bands in whole years on today's date. */
   ageMin: z.coerce.number().int().min(0).max(120).optional(),
   ageMax: z.coerce.number().int().min(0).max(120).optional(),
-}).refine((v) => v.ageMin === undefined || v.ageMax === undefined || v.ageMin <= v.ageMax, {
-  path: ['ageMax'],
-  message: 'age_band_inverted',
 });
+const ageBandInOrder = (v: { ageMin?: number; ageMax?: number }) => v.ageMin === undefined || v.ageMax === undefined || v.ageMin <= v.ageMax;
+const AGE_BAND_INVERTED = { path: ['ageMax'], message: 'age_band_inverted' };
+
+/** GET /api/members: filters in the query string (no citizen id there: security.md item 25). */
+export const ZMemberListQuery = ZMemberFilters.refine(ageBandInOrder, AGE_BAND_INVERTED);
 export type MemberListQuery = z.infer<typeof ZMemberListQuery>;
+
+/**
+ * POST /api/members/search: the same filters in the body, so a search by citizen id stays out of URLs, browser
+ * history and proxy logs (security.md item 25). Same scope and answer as the GET.
+ */
+export const ZMemberSearchBody = ZMemberFilters.strict().refine(ageBandInOrder, AGE_BAND_INVERTED);
 
 export const ZMemberListItem = z.object({
   id: z.number().int(),

@@ -160,6 +160,8 @@ export interface UsersTable {
   id: Generated<number>;
   username: string;
   display_name: string;
+  /** normalizeVi(display_name), migration 0015: written with the display name (users.repo.ts userSearchText). */
+  search_text: string;
   password_hash: string;
   role: string;
   organization_id: number;

@@ -5,6 +5,7 @@ import type { Db } from '../db/create-db.ts';
 import type { Database } from '../db/schema.ts';
 import { appendAudit } from '../modules/audit/audit.repo.ts';
 import { hashPassword } from '../modules/auth/password.ts';
+import { userSearchText } from '../modules/users/users.repo.ts';
 import { DEMO_PASSWORD } from './demo-accounts.ts';
 import { buildDemoPlan, DEMO_CREATED_AT, type DemoPlan } from './demo-plan.ts';
 import { versionEnd } from './demo-tree.ts';
@@ -196,6 +197,7 @@ export async function seedDemo(db: Db, opts: { now: Date; plan?: DemoPlan; passw
       plan.users.map((u) => ({
         username: u.username,
         display_name: u.display_name,
+        search_text: userSearchText(u.display_name),
         password_hash: passwordHash,
         role: u.role,
         organization_id: idOf(u.org)!,

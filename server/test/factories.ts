@@ -6,6 +6,7 @@ import { vietnameseSortKey } from '../../common/rules/vi-name-sort.ts';
 import { buildApp, type App } from '../app.ts';
 import type { Db } from '../db/create-db.ts';
 import { hashPassword } from '../modules/auth/password.ts';
+import { userSearchText } from '../modules/users/users.repo.ts';
 import { createTestDatabase, type TestDatabase } from './test-db.ts';
 
 // Factories insert rows directly (not through services) so a suite can set up any state cheaply.
@@ -157,14 +158,19 @@ export async function buildMember(
 export const TEST_PASSWORD = 'mật-khẩu-thử-2026';
 let cachedHash: Promise<string> | null = null;
 
-export async function buildUser(db: Db, o: { role: Role; organizationId: number; username?: string; personId?: number | null; isDisabled?: boolean }) {
+export async function buildUser(
+  db: Db,
+  o: { role: Role; organizationId: number; username?: string; displayName?: string; personId?: number | null; isDisabled?: boolean },
+) {
   cachedHash ??= hashPassword(TEST_PASSWORD);
   const n = next();
+  const displayName = o.displayName ?? o.username ?? `Người dùng ${n}`;
   return db
     .insertInto('users')
     .values({
       username: (o.username ?? `user${n}`).toLowerCase(),
-      display_name: o.username ?? `Người dùng ${n}`,
+      display_name: displayName,
+      search_text: userSearchText(displayName),
       password_hash: await cachedHash,
       role: o.role,
       organization_id: o.organizationId,

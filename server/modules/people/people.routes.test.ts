@@ -72,12 +72,25 @@ describe.each(ENGINES)('member records on %s', (engine) => {
       expect(names(await list('officer', '?q=nguyen%20van%20b'))).toEqual(['Nguyễn Văn Bình']);
     });
 
-    it('finds a member by citizen id and by card number; lists show only the last digits of the citizen id', async () => {
-      const byId = await list('officer', `?q=${citizenId(1990, 'male', 1234)}`);
-      expect(names(byId)).toEqual(['Nguyễn Văn An']);
-      expect(byId.items[0].citizenIdMasked).toBe('••••••••1234');
+    it('finds a member by card number; lists show only the last digits of the citizen id', async () => {
+      const byCard = await list('officer', '?q=10000001');
+      expect(names(byCard)).toEqual(['Nguyễn Văn An']);
+      expect(byCard.items[0].citizenIdMasked).toBe('••••••••1234');
       expect(names(await list('officer', '?q=10000002'))).toEqual(['Lê Văn An']);
-      expect(JSON.stringify(byId)).not.toContain(citizenId(1990, 'male', 1234));
+      expect(JSON.stringify(byCard)).not.toContain(citizenId(1990, 'male', 1234));
+    });
+
+    it('refuses a citizen id in the URL (security.md item 25), whole, grouped, among words or as a long prefix', async () => {
+      for (const q of [citizenId(1990, 'male', 1234), '068 090 001 234', `nguyen ${citizenId(1990, 'male', 1234)}`, '068090001']) {
+        const res = await get('officer', `/api/members?q=${encodeURIComponent(q)}`);
+        expect(res.statusCode, q).toBe(400);
+        expect(res.json().error).toMatchObject({
+          code: 'VALIDATION',
+          params: { reason: 'citizen_id_in_url', use: 'POST /api/members/search' },
+          fields: [{ path: 'querystring.q', code: 'citizen_id_in_url' }],
+        });
+        expect(res.body).not.toContain('Nguyễn Văn An');
+      }
     });
 
     it('sorts by given name first, then middle and family names, in Vietnamese letter order', async () => {
@@ -132,6 +145,68 @@ describe.each(ENGINES)('member records on %s', (engine) => {
     it('refuses the member role (own record only, by id) and the front officer (no member records at all)', async () => {
       expect((await get('self', '/api/members')).statusCode).toBe(403);
       expect((await get('front', '/api/members')).statusCode).toBe(403);
+    });
+  });
+
+  describe('POST /api/members/search', () => {
+    const search = async (who: string, body: Record<string, unknown>) => {
+      const res = await send(who, 'POST', '/api/members/search', body);
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json() as { items: { id: number; fullName: string; citizenIdMasked: string | null }[]; total: number; page: number; pageSize: number };
+    };
+
+    it('finds a member by citizen id in the body; the list shows only its last digits', async () => {
+      const byId = await search('officer', { q: citizenId(1990, 'male', 1234) });
+      expect(names(byId)).toEqual(['Nguyễn Văn An']);
+      expect(byId.items[0].citizenIdMasked).toBe('••••••••1234');
+      expect(JSON.stringify(byId)).not.toContain(citizenId(1990, 'male', 1234));
+      // A prefix of the id, as typed so far.
+      expect(names(await search('officer', { q: '068090001' }))).toEqual(['Nguyễn Văn An']);
+    });
+
+    it('answers exactly as the GET for the same filters', async () => {
+      for (const query of [{}, { q: 'an' }, { status: 'all', pageSize: 2, page: 2 }, { gender: 'female' }, { organizationId: tree.cellB.id }, { ageMin: 20, ageMax: 30 }]) {
+        const qs = new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)])).toString();
+        expect(await search('officer', query)).toEqual(await list('officer', qs ? `?${qs}` : ''));
+      }
+    });
+
+    it("keeps a cell secretary inside the cell: another cell's citizen id finds nothing, another cell as a filter is 404", async () => {
+      expect(names(await search('secA', { q: citizenId(1990, 'male', 1234) }))).toEqual(['Nguyễn Văn An']);
+      expect((await search('secA', { q: citizenId(1990, 'male', 2) })).total).toBe(0);
+      expect(names(await search('officer', { q: citizenId(1990, 'male', 2) }))).toEqual(['Lê Văn An']);
+      const foreign = await send('secA', 'POST', '/api/members/search', { q: citizenId(1990, 'male', 2), organizationId: tree.cellB.id });
+      expect(foreign.statusCode).toBe(404);
+      expect(foreign.body).not.toContain('Lê Văn An');
+    });
+
+    it('refuses the member role, the front officer and an anonymous caller, and audits the refusals', async () => {
+      const q = { q: citizenId(1990, 'male', 1234) };
+      expect((await send('self', 'POST', '/api/members/search', q)).statusCode).toBe(403);
+      expect((await send('front', 'POST', '/api/members/search', q)).statusCode).toBe(403);
+      expect((await t.app.inject({ method: 'POST', url: '/api/members/search', payload: q })).statusCode).toBe(401);
+      const denied = await t.db
+        .selectFrom('audit_log')
+        .select(['username', 'object_id', 'changed_fields'])
+        .where('action', '=', 'member.list')
+        .where('outcome', '=', 'denied')
+        .where('object_id', '=', 'POST /api/members/search')
+        .execute();
+      expect(denied.map((d) => d.username)).toEqual(expect.arrayContaining([null, 'front', 'self']));
+      // The audit trail never holds the citizen id that was searched for.
+      expect(JSON.stringify(denied)).not.toContain(citizenId(1990, 'male', 1234));
+    });
+
+    it('refuses unknown keys, an inverted age band, a foreign Origin', async () => {
+      expect((await send('officer', 'POST', '/api/members/search', { q: 'an', role: 'admin' })).statusCode).toBe(400);
+      expect((await send('officer', 'POST', '/api/members/search', { ageMin: 40, ageMax: 30 })).statusCode).toBe(400);
+      const foreign = await t.app.inject({
+        method: 'POST',
+        url: '/api/members/search',
+        payload: { q: 'an' },
+        headers: { cookie: cookie.officer, origin: 'https://evil.example' },
+      });
+      expect(foreign.statusCode).toBe(403);
     });
   });
 

@@ -33,7 +33,7 @@ type Q = Parameters<typeof repo.findMemberInScope>[0];
 
 // ── Reading ──────────────────────────────────────────────────────────────────────────────────────
 
-/** GET /api/members: a page in Vietnamese name order (given name first), within the actor's scope. */
+/** GET /api/members and POST /api/members/search: a page in Vietnamese name order (given name first), within the actor's scope. */
 export async function listMembers(db: Db, ctx: ActorContext, query: MemberListQuery): Promise<MemberList> {
   const { actor } = ctx;
   const today = todayInVietnam(ctx.now);

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Db } from '../../db/create-db.ts';
 import { appendAudit } from '../audit/audit.repo.ts';
 import { hashPassword } from '../auth/password.ts';
+import { userSearchText } from './users.repo.ts';
 
 /**
  * On an empty database: one root organization and one `admin` account with a random one-time
@@ -32,7 +33,7 @@ export async function ensureFirstAdmin(db: Db, now: Date): Promise<{ password: s
     }
     const user = await trx
       .insertInto('users')
-      .values({ username: 'admin', display_name: 'Quản trị hệ thống', password_hash: passwordHash, role: 'admin', organization_id: root.id, person_id: null, is_disabled: 0, failed_count: 0, locked_until: null, last_login_at: null, version: 1, created_at: at, updated_at: at })
+      .values({ username: 'admin', display_name: 'Quản trị hệ thống', search_text: userSearchText('Quản trị hệ thống'), password_hash: passwordHash, role: 'admin', organization_id: root.id, person_id: null, is_disabled: 0, failed_count: 0, locked_until: null, last_login_at: null, version: 1, created_at: at, updated_at: at })
       .returning('id')
       .executeTakeFirstOrThrow();
     await appendAudit(trx, { requestId: 'startup', actor: null, now }, { action: 'user.create_first_admin', objectType: 'user', objectId: user.id, username: 'admin' });

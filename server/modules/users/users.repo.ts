@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { Role } from '../../../common/contracts/auth.contract.ts';
+import { buildSearchText, normalizeVi } from '../../../common/rules/normalize-vi.ts';
 import type { Database } from '../../db/schema.ts';
 import { toNumber } from '../../db/dialect.ts';
 import type { Actor } from '../../http/actor.ts';
@@ -15,6 +16,14 @@ export interface UserFilter {
   underPath?: string;
   state: 'all' | 'active' | 'disabled' | 'locked';
   now: string;
+}
+
+/**
+ * users.search_text (migration 0015, architecture principle 9): the display name without marks, đ→d, lower-case,
+ * so 'nguyen van an' finds 'Nguyễn Văn An'. Every writer of `users` stores it with the display name.
+ */
+export function userSearchText(displayName: string): string {
+  return buildSearchText([displayName]);
 }
 
 /** `%…%` LIKE pattern with the LIKE metacharacters of the user's text escaped (paired with ESCAPE '\'). */
@@ -51,12 +60,14 @@ const USER_COLUMNS = [
 
 export async function listUsers(db: Q, scope: Scope, f: UserFilter, page: { limit: number; offset: number }) {
   let base = usersInScope(db, scope);
-  if (f.q) {
-    const pattern = containsPattern(f.q.toLowerCase());
+  const text = f.q ? normalizeVi(f.q) : '';
+  if (text) {
+    // Usernames are lower-case ASCII ([a-z0-9._-]), so the normalized text matches them as typed.
+    const pattern = containsPattern(text);
     base = base.where((eb) =>
       eb.or([
         sql<boolean>`${eb.ref('users.username')} like ${pattern} escape '\\'`,
-        sql<boolean>`lower(${eb.ref('users.display_name')}) like ${pattern} escape '\\'`,
+        sql<boolean>`${eb.ref('users.search_text')} like ${pattern} escape '\\'`,
       ]),
     );
   }
@@ -111,8 +122,12 @@ export function findAccountOfPerson(db: Q, personId: number) {
   return db.selectFrom('users').select('id').where('person_id', '=', personId).executeTakeFirst();
 }
 
-export async function insertUser(db: Q, row: Omit<Database['users'], 'id'>): Promise<number> {
-  const created = await db.insertInto('users').values(row).returning('id').executeTakeFirstOrThrow();
+export async function insertUser(db: Q, row: Omit<Database['users'], 'id' | 'search_text'>): Promise<number> {
+  const created = await db
+    .insertInto('users')
+    .values({ ...row, search_text: userSearchText(row.display_name) })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return created.id;
 }
 
@@ -127,7 +142,7 @@ export async function updateUserIfVersion(
 ): Promise<boolean> {
   const res = await db
     .updateTable('users')
-    .set({ ...set, version: version + 1 })
+    .set({ ...set, ...(set.display_name === undefined ? {} : { search_text: userSearchText(set.display_name) }), version: version + 1 })
     .where('id', '=', id)
     .where('version', '=', version)
     .executeTakeFirst();

@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { User, UserList, UserWithPassword } from '../../../common/contracts/users.contract.ts';
+import { sql } from 'kysely';
+import { up as addUserSearchText } from '../../db/migrations/0015-users-search.ts';
 import { buildMember, buildTestApp, buildTree, buildUser, loginAs, TEST_PASSWORD, type TestApp } from '../../test/factories.ts';
-import { ENGINES } from '../../test/test-db.ts';
+import { createTestDatabase, ENGINES } from '../../test/test-db.ts';
+import { userSearchText } from './users.repo.ts';
 
 describe.each(ENGINES)('user accounts on %s', (engine) => {
   let t: TestApp;
@@ -269,6 +272,53 @@ describe.each(ENGINES)('user accounts on %s', (engine) => {
     expect(create.json().error.fields).toEqual([{ path: 'organizationId', code: 'organization_not_found' }]);
   });
 
+  it('searches display names without diacritics or case, đ and d alike, as member search does', async () => {
+    const created: Record<string, number> = {};
+    for (const [username, displayName] of [
+      ['an.nv', 'Nguyễn Văn An'],
+      ['ha.nt', 'Nguyễn Thị Hà'],
+      ['dung.dd', 'Đàm Đức Dũng'],
+      // Typed without marks by whoever created it.
+      ['thang.dd', 'Dam Duc Thang'],
+    ]) {
+      const res = await call(schoolAdmin, 'POST', '/api/users', { username, displayName, role: 'cell_secretary', organizationId: tree.cellB.id });
+      expect(res.statusCode, res.body).toBe(201);
+      created[username] = (res.json() as UserWithPassword).user.id;
+    }
+    await buildUser(t.db, { role: 'cell_secretary', organizationId: tree.otherCell.id, username: 'an.ngoai', displayName: 'Nguyễn Văn An' });
+    const found = async (q: string, cookie = schoolAdmin) => {
+      const res = await call(cookie, 'GET', `/api/users?pageSize=200&q=${encodeURIComponent(q)}`);
+      expect(res.statusCode, res.body).toBe(200);
+      return (res.json() as UserList).items.map((u) => u.username);
+    };
+
+    expect(await found('nguyen van an')).toEqual(['an.nv']);
+    expect(await found('NGUYỄN')).toEqual(['an.nv', 'ha.nt']);
+    expect(await found('  Nguyen   THI ')).toEqual(['ha.nt']);
+    // đ typed finds d stored, d typed finds đ stored.
+    expect(await found('đàm đức')).toEqual(['dung.dd', 'thang.dd']);
+    expect(await found('dam duc')).toEqual(['dung.dd', 'thang.dd']);
+    expect(await found('Đức Thắng')).toEqual(['thang.dd']);
+    expect(await found('duc dung')).toEqual(['dung.dd']);
+    // Usernames still match, typed in any case; LIKE metacharacters are taken literally.
+    expect(await found('AN.NV')).toEqual(['an.nv']);
+    expect(await found('%')).toEqual([]);
+    // Scope: the commune administrator also sees the account in the other cell; the school administrator does not.
+    expect(await found('nguyen van an', communeAdmin)).toEqual(['an.ngoai', 'an.nv']);
+
+    // Renaming keeps the search in step.
+    const renamed = await call(schoolAdmin, 'PUT', `/api/users/${created['ha.nt']}`, {
+      displayName: 'Trần Thị Hà',
+      role: 'cell_secretary',
+      organizationId: tree.cellB.id,
+      isDisabled: false,
+      version: 1,
+    });
+    expect(renamed.statusCode, renamed.body).toBe(200);
+    expect(await found('nguyen thi ha')).toEqual([]);
+    expect(await found('tran thi ha')).toEqual(['ha.nt']);
+  });
+
   it('answers 403 to every role but the administrator', async () => {
     const u = await buildUser(t.db, { role: 'organization_officer', organizationId: tree.commune.id, username: 'ban.to.chuc' });
     const officer = await loginAs(t.app, 'ban.to.chuc');
@@ -282,5 +332,31 @@ describe.each(ENGINES)('user accounts on %s', (engine) => {
     ];
     for (const [method, url] of routes) expect((await call(officer, method, url)).statusCode, `${method} ${url}`).toBe(403);
     expect((await t.app.inject({ url: '/api/users' })).statusCode).toBe(401);
+  });
+});
+
+describe.each(ENGINES)('migration 0015 (users.search_text) on %s', (engine) => {
+  it('fills the search text of accounts that existed before it', async () => {
+    const t = await createTestDatabase(engine);
+    try {
+      const tree = await buildTree(t.db);
+      for (const [username, displayName] of [
+        ['an.nv', 'Nguyễn Văn An'],
+        ['dung.dd', 'ĐÀM ĐỨC DŨNG'],
+      ]) {
+        await buildUser(t.db, { role: 'cell_secretary', organizationId: tree.cellA.id, username, displayName });
+      }
+      // Back to the table as it was before 0015, then the migration again.
+      await sql`ALTER TABLE users DROP COLUMN search_text`.execute(t.db);
+      await addUserSearchText(t.db);
+      const rows = await t.db.selectFrom('users').select(['username', 'display_name', 'search_text']).orderBy('username').execute();
+      expect(rows.map((r) => [r.username, r.search_text])).toEqual([
+        ['an.nv', 'nguyen van an'],
+        ['dung.dd', 'dam duc dung'],
+      ]);
+      expect(rows.every((r) => r.search_text === userSearchText(r.display_name))).toBe(true);
+    } finally {
+      await t.drop();
+    }
   });
 });

@@ -1,9 +1,10 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { MemberList, MemberStatus } from '../../../../common/contracts/members.contract.ts';
+import { hasDigits } from '../../../../common/rules/sensitive-search.ts';
 import { api } from '../../../api/http.ts';
 import { memberKeys } from './keys.ts';
 
-/** GET /api/members query (ZMemberListQuery), as the list page sends it. */
+/** The member list filters (ZMemberListQuery / ZMemberSearchBody), as the list page sends them. */
 export type MemberListParams = {
   q?: string;
   status: MemberStatus | 'active' | 'all';
@@ -17,10 +18,22 @@ export type MemberListParams = {
 };
 export type { MemberList };
 
+/**
+ * A page of members. A search text with digits (a citizen id, part of one, a card number) goes in the body of
+ * POST /api/members/search, never in a URL (security.md item 25); other searches are a plain GET.
+ */
+export function fetchMemberList(params: MemberListParams): Promise<MemberList> {
+  if (hasDigits(params.q)) {
+    const body = Object.fromEntries(Object.entries(params).filter(([, v]) => v !== undefined && v !== ''));
+    return api.post<MemberList>('/api/members/search', body);
+  }
+  return api.get<MemberList>('/api/members', params);
+}
+
 export function useMemberList(params: MemberListParams, options: { enabled?: boolean } = {}) {
   return useQuery({
     queryKey: memberKeys.list(params),
-    queryFn: () => api.get<MemberList>('/api/members', params),
+    queryFn: () => fetchMemberList(params),
     // Paging and filtering keep the previous rows on screen until the next page arrives.
     placeholderData: keepPreviousData,
     enabled: options.enabled ?? true,

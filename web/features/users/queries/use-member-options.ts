@@ -1,14 +1,15 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { z } from 'zod';
-import type { ZMemberList } from '../../../../common/contracts/members.contract.ts';
-import { api } from '../../../api/http.ts';
+import { fetchMemberList } from '../../members/queries/use-member-list.ts';
 import { userKeys } from './keys.ts';
 
-/** Members to link a member account to: a name search inside an organization's subtree (GET /api/members). */
+/**
+ * Members to link a member account to: a search inside an organization's subtree. A citizen id typed here goes
+ * in a POST body, never in the URL (fetchMemberList).
+ */
 export function useMemberOptions(q: string, organizationId: number | undefined, enabled: boolean) {
   return useQuery({
     queryKey: [...userKeys.all, 'member-options', q, organizationId ?? null],
-    queryFn: () => api.get<z.infer<typeof ZMemberList>>('/api/members', { q: q || undefined, organizationId, status: 'active', pageSize: 20 }),
+    queryFn: () => fetchMemberList({ q: q || undefined, organizationId, status: 'active', page: 1, pageSize: 20 }),
     enabled,
     placeholderData: keepPreviousData,
     staleTime: 60_000,
