@@ -36,6 +36,7 @@ import { registerScreeningRoutes } from './modules/screening/screening.routes.ts
 import { registerRemovalRoutes } from './modules/removal/removal.routes.ts';
 import { registerConductRoutes } from './modules/conduct/conduct.routes.ts';
 import { registerRuleSetRoutes } from './modules/rule-sets/rule-sets.routes.ts';
+import { registerPrivacyRoutes } from './modules/privacy/privacy.routes.ts';
 import { temporaryTransfersOfMembers } from './modules/transfers/transfers.service.ts';
 import { setTemporaryTransferSource } from './modules/meetings/temporary-transfers.ts';
 import { registerUserRoutes } from './modules/users/users.routes.ts';
@@ -188,6 +189,7 @@ export async function buildApp({ db, config, clock = () => new Date(), extend }:
   registerRemovalRoutes(app, deps);
   registerConductRoutes(app, deps);
   registerRuleSetRoutes(app, deps);
+  registerPrivacyRoutes(app, deps);
   // Party life reads temporary transfers out of the home cell (R-MGT-06) from the transfers module.
   setTemporaryTransferSource(temporaryTransfersOfMembers);
   registerAuditRoutes(app, deps);

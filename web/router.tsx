@@ -37,6 +37,7 @@ import { ScreeningPage } from './features/screening/screening-page.tsx';
 import { RemovalCasePage } from './features/removal/removal-case-page.tsx';
 import { RemovalListPage } from './features/removal/removal-list-page.tsx';
 import { RuleSetsPage } from './features/rule-sets/rule-sets-page.tsx';
+import { PrivacyRequestsPage } from './features/privacy/privacy-requests-page.tsx';
 import { AppShell, HomeRedirect, NotFoundPage } from './layout/app-shell.tsx';
 
 export const router = createBrowserRouter([
@@ -87,6 +88,7 @@ export const router = createBrowserRouter([
       { path: 'removal', element: <RemovalListPage /> },
       { path: 'removal/cases/:id', element: <RemovalCasePage /> },
       { path: 'rule-sets', element: <RuleSetsPage /> },
+      { path: 'privacy', element: <PrivacyRequestsPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -13,6 +13,7 @@ import * as m0010 from './migrations/0010-screening-removal.ts';
 import * as m0011 from './migrations/0011-conduct.ts';
 import * as m0012 from './migrations/0012-screening-indexes.ts';
 import * as m0013 from './migrations/0013-rule-sets.ts';
+import * as m0014 from './migrations/0014-privacy.ts';
 import * as m0015 from './migrations/0015-users-search.ts';
 
 // Migrations are listed explicitly (no directory scan) so the bundle and tests see the same set.
@@ -30,6 +31,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0011-conduct': m0011,
   '0012-screening-indexes': m0012,
   '0013-rule-sets': m0013,
+  '0014-privacy': m0014,
   '0015-users-search': m0015,
 };
 

@@ -44,6 +44,7 @@ import type {
 } from './migrations/0010-screening-removal.ts';
 import type { FrontOpinionsTable, ScreeningFlagHandoversTable, ViolationRecordsTable } from './migrations/0011-conduct.ts';
 import type { RuleSetVersionsTable } from './migrations/0013-rule-sets.ts';
+import type { DataSubjectRequestsTable } from './migrations/0014-privacy.ts';
 
 // Portable types (architecture principle 9): integer ids, dates as 'YYYY-MM-DD' text,
 // instants as UTC ISO text, booleans 0/1, JSON as text parsed by Zod, money as integer VND.
@@ -375,4 +376,5 @@ export interface Database {
   front_opinions: FrontOpinionsTable;
   screening_flag_handovers: ScreeningFlagHandoversTable;
   rule_set_versions: RuleSetVersionsTable;
+  data_subject_requests: DataSubjectRequestsTable;
 }

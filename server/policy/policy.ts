@@ -77,6 +77,11 @@ export const POLICY = {
   'rule_sets.read': { admin: 'subtree', organization_officer: 'subtree', committee_member: 'subtree', inspection_officer: 'subtree' },
   'rule_sets.manage': { admin: 'subtree' },
 
+  // A data subject's export and requests (security.md item 26): the officials who keep the member register.
+  'privacy.export': { admin: 'subtree', organization_officer: 'subtree' },
+  'privacy.read': { admin: 'subtree', organization_officer: 'subtree' },
+  'privacy.manage': { admin: 'subtree', organization_officer: 'subtree' },
+
   'user.manage': { admin: 'subtree' },
   'audit.read': { admin: 'subtree', inspection_officer: 'subtree' },
 } as const satisfies Record<string, Grants>;

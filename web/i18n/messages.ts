@@ -15,12 +15,13 @@ import { screeningMessages } from '../features/screening/screening.messages.ts';
 import { removalMessages } from '../features/removal/removal.messages.ts';
 import { conductMessages } from '../features/conduct/conduct.messages.ts';
 import { ruleSetsMessages } from '../features/rule-sets/rule-sets.messages.ts';
+import { privacyMessages } from '../features/privacy/privacy.messages.ts';
 import { coreMessages } from './core.messages.ts';
 
 export type Locale = 'vi' | 'en';
 export type Messages = Record<Locale, Record<string, string>>;
 
-const parts: Messages[] = [coreMessages, authMessages, membersMessages, organizationsMessages, usersMessages, candidatesMessages, trainingMessages, calendarMessages, meetingsMessages, partyLifeMessages, duesMessages, admissionMessages, transfersMessages, gradingMessages, screeningMessages, removalMessages, conductMessages, ruleSetsMessages];
+const parts: Messages[] = [coreMessages, authMessages, membersMessages, organizationsMessages, usersMessages, candidatesMessages, trainingMessages, calendarMessages, meetingsMessages, partyLifeMessages, duesMessages, admissionMessages, transfersMessages, gradingMessages, screeningMessages, removalMessages, conductMessages, ruleSetsMessages, privacyMessages];
 
 /** Every feature keeps its own texts; they are merged here. Vietnamese is the default and must be complete. */
 export const MESSAGES: Messages = {

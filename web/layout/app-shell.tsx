@@ -24,6 +24,7 @@ import { canTransfers } from '../features/transfers/can-transfers.ts';
 import { canScreening } from '../features/screening/can-screening.ts';
 import { canRemoval } from '../features/removal/can-removal.ts';
 import { canRuleSets } from '../features/rule-sets/can-rule-sets.ts';
+import { canPrivacy } from '../features/privacy/privacy-requests-page.tsx';
 import { useT } from '../i18n/i18n.tsx';
 
 const HEADER_BG = '#8e0e0e';
@@ -53,6 +54,7 @@ function navItems(me: Me, t: (k: string) => string) {
   if (can.manageUsers(me.role)) items.push({ key: '/users', label: <Link to="/users">{t('nav.users')}</Link> });
   if (canManageCalendar(me.role)) items.push({ key: '/calendar', label: <Link to="/calendar">{t('nav.calendar')}</Link> });
   if (canRuleSets.read(me.role)) items.push({ key: '/rule-sets', label: <Link to="/rule-sets">{t('nav.ruleSets')}</Link> });
+  if (canPrivacy.manage(me.role)) items.push({ key: '/privacy', label: <Link to="/privacy">{t('nav.privacy')}</Link> });
   return items;
 }
 
