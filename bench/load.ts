@@ -3,10 +3,21 @@ import http from 'node:http';
 // A closed-loop load client: `concurrency` workers over keep-alive connections, each sending its next request
 // when the previous answer has arrived, for a fixed time (and never more than `maxRequests`). Loopback only.
 
+/**
+ * One request: a GET path, or a POST of a JSON body (serialized once, up front). A search text that may carry a
+ * citizen id goes in a POST body, never in a URL (security.md item 25).
+ */
+export type LoadRequest = string | { method: 'POST'; path: string; json: string };
+
+/** A POST of `body` as JSON to `path`. */
+export function postJson(path: string, body: unknown): LoadRequest {
+  return { method: 'POST', path, json: JSON.stringify(body) };
+}
+
 export interface LoadOptions {
   port: number;
-  /** The path of the next request (called once per request). */
-  nextPath: () => string;
+  /** The next request (called once per request). */
+  nextRequest: () => LoadRequest;
   headers?: Record<string, string>;
   concurrency: number;
   durationMs: number;
@@ -28,15 +39,27 @@ export interface LoadResult {
   max: number;
 }
 
-function get(agent: http.Agent, port: number, path: string, headers: Record<string, string>): Promise<number> {
+function send(agent: http.Agent, port: number, r: LoadRequest, headers: Record<string, string>): Promise<number> {
+  const { method, path, json } = typeof r === 'string' ? { method: 'GET', path: r, json: undefined } : r;
   return new Promise((resolve, reject) => {
-    const req = http.get({ host: '127.0.0.1', port, path, agent, headers }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode ?? 0));
-      res.on('error', reject);
-    });
+    const req = http.request(
+      {
+        host: '127.0.0.1',
+        port,
+        method,
+        path,
+        agent,
+        headers: json === undefined ? headers : { ...headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(json) },
+      },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+        res.on('error', reject);
+      },
+    );
     req.setTimeout(30_000, () => req.destroy(new Error(`timeout on ${path}`)));
     req.on('error', reject);
+    req.end(json);
   });
 }
 
@@ -58,7 +81,7 @@ async function phase(agent: http.Agent, o: LoadOptions, durationMs: number, reco
       const t0 = performance.now();
       let status: number;
       try {
-        status = await get(agent, o.port, o.nextPath(), o.headers ?? {});
+        status = await send(agent, o.port, o.nextRequest(), o.headers ?? {});
       } catch {
         status = 0;
       }

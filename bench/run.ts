@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import SQLite from 'better-sqlite3';
 import { Rng } from '../server/demo/prng.ts';
 import { BENCH_PASSWORD, BENCH_USER, type BenchDatabase, ensureBenchDatabase, GENERATOR_VERSION } from './generate.ts';
-import { type LoadResult, request, runLoad } from './load.ts';
+import { type LoadRequest, type LoadResult, postJson, request, runLoad } from './load.ts';
 
 // `npm run bench [-- --sizes=100000,1000000 --duration=10 --concurrency=32]`: generates (or reuses) a database
 // of N members, starts the real app on it in a child process, and measures member search, the member page and a
@@ -80,8 +80,11 @@ function stopServer(child: ChildProcess): Promise<void> {
   });
 }
 
-/** Realistic queries drawn from the data: what an officer types into the member search box. */
-function sampleQueries(file: string, n: number) {
+/**
+ * Realistic queries drawn from the data: what an officer types into the member search box. A citizen id goes in the
+ * body of POST /api/members/search, as the web sends it (GET /api/members refuses one in its URL, security.md item 25).
+ */
+function sampleQueries(file: string, n: number): Record<'fullNameAscii' | 'givenName' | 'citizenId' | 'cardNumber' | 'empty', LoadRequest[]> {
   const db = new SQLite(file, { readonly: true, fileMustExist: true });
   const rng = new Rng(`bench-queries-${n}`);
   try {
@@ -94,7 +97,7 @@ function sampleQueries(file: string, n: number) {
     return {
       fullNameAscii: rows.map((r) => q(stripMarks(r.full_name))),
       givenName: rows.map((r) => q(r.full_name.split(' ').at(-1)!)),
-      citizenId: rows.map((r) => q(r.citizen_id)),
+      citizenId: rows.map((r) => postJson('/api/members/search', { q: r.citizen_id })),
       cardNumber: rows.filter((r) => r.card_number).map((r) => q(r.card_number!)),
       empty: ['/api/members?q=&page=1'],
     };
@@ -124,21 +127,23 @@ async function benchSize(n: number): Promise<SizeReport> {
     const headers = { cookie };
 
     // The routes may not exist yet (the people module is built in parallel): probe before loading them.
-    const probe = async (path: string) => (await request(port, 'GET', path, undefined, headers)).status;
+    const probe = async (r: LoadRequest) =>
+      (typeof r === 'string' ? await request(port, 'GET', r, undefined, headers) : await request(port, r.method, r.path, JSON.parse(r.json), headers)).status;
+    const show = (r: LoadRequest) => (typeof r === 'string' ? r : `${r.method} ${r.path}`);
     const rng = new Rng(`bench-ids-${n}`);
     const randomId = () => rng.int(1, n);
-    const rr = (list: string[]) => {
+    const rr = (list: LoadRequest[]) => {
       let k = 0;
       return () => list[k++ % list.length];
     };
-    const measure = async (name: string, route: string, probePath: string, nextPath: () => string, durationMs: number) => {
-      const status = await probe(probePath);
+    const measure = async (name: string, route: string, probeRequest: LoadRequest, nextRequest: () => LoadRequest, durationMs: number) => {
+      const status = await probe(probeRequest);
       if (status !== 200) {
-        log(`  ${name}: ${probePath} answers ${status}; skipped`);
-        scenarios.push({ name, route, result: null, note: `not measured: ${probePath} answered ${status}` });
+        log(`  ${name}: ${show(probeRequest)} answers ${status}; skipped`);
+        scenarios.push({ name, route, result: null, note: `not measured: ${show(probeRequest)} answered ${status}` });
         return;
       }
-      const result = await runLoad({ port, nextPath, headers, concurrency: CONCURRENCY, durationMs, maxRequests: MAX_REQUESTS, warmupMs: WARMUP_MS });
+      const result = await runLoad({ port, nextRequest, headers, concurrency: CONCURRENCY, durationMs, maxRequests: MAX_REQUESTS, warmupMs: WARMUP_MS });
       log(
         `  ${name.padEnd(34)} ${result.rps.toFixed(0).padStart(6)} req/s  p50 ${result.p50.toFixed(2)} ms  p99 ${result.p99.toFixed(2)} ms` +
           (result.errors ? `  ERRORS ${result.errors} ${JSON.stringify(result.statuses)}` : ''),
@@ -152,10 +157,10 @@ async function benchSize(n: number): Promise<SizeReport> {
     await measure('member page', 'GET /api/members/:id', '/api/members/1', () => `/api/members/${randomId()}`, DURATION_MS);
     const mix = [...queries.fullNameAscii.slice(0, 100), ...queries.givenName.slice(0, 100), ...queries.citizenId.slice(0, 100), ...queries.cardNumber.slice(0, 100), ...Array(25).fill(queries.empty[0])];
     const mixed = new Rng(`bench-mix-${n}`);
-    await measure('search (mix)', 'GET /api/members?q=…', queries.fullNameAscii[0], () => mixed.pick(mix), DURATION_MS);
+    await measure('search (mix)', 'GET /api/members?q=… (citizen ids: POST /api/members/search)', queries.fullNameAscii[0], () => mixed.pick(mix), DURATION_MS);
     await measure('search: full name, no diacritics', 'q=Nguyen Van …', queries.fullNameAscii[0], rr(queries.fullNameAscii), KIND_DURATION_MS);
     await measure('search: given name', 'q=Hùng', queries.givenName[0], rr(queries.givenName), KIND_DURATION_MS);
-    await measure('search: citizen id', 'q=068…', queries.citizenId[0], rr(queries.citizenId), KIND_DURATION_MS);
+    await measure('search: citizen id', 'POST /api/members/search {q: 068…}', queries.citizenId[0], rr(queries.citizenId), KIND_DURATION_MS);
     await measure('search: card number', 'q=<8 digits>', queries.cardNumber[0], rr(queries.cardNumber), KIND_DURATION_MS);
     await measure('search: empty q, first page', 'q=&page=1', queries.empty[0], rr(queries.empty), KIND_DURATION_MS);
   } finally {
@@ -200,7 +205,7 @@ function renderResults(reports: Record<string, SizeReport>, machine: string): st
     '- App: the real `buildApp` in a child process (`LOG_LEVEL=silent`, `COOKIE_SECURE=0`, 127.0.0.1), logged in as an organization officer of the whole tree; the baseline `GET /bench/bare/:id` is added through buildApp\'s `extend` hook and returns one `members` row by primary key through a raw better-sqlite3 prepared statement (no auth, no validation).',
   );
   lines.push(
-    `- Load: ${CONCURRENCY} concurrent keep-alive clients (node:http Agent, bench/load.ts) in the parent process, closed loop, ${WARMUP_MS / 1000} s warm-up then ${DURATION_MS / 1000} s per route (${KIND_DURATION_MS / 1000} s per search kind). Search queries are drawn from the data: a full name typed without diacritics, a given name, a 12-digit citizen id, an 8-digit card number, and the empty first page; the mix is 4 × 100 of the first four and 25 empty.`,
+    `- Load: ${CONCURRENCY} concurrent keep-alive clients (node:http Agent, bench/load.ts) in the parent process, closed loop, ${WARMUP_MS / 1000} s warm-up then ${DURATION_MS / 1000} s per route (${KIND_DURATION_MS / 1000} s per search kind). Search queries are drawn from the data: a full name typed without diacritics, a given name, a 12-digit citizen id (in the body of \`POST /api/members/search\`, as the web sends it: security.md item 25), an 8-digit card number, and the empty first page; the mix is 4 × 100 of the first four and 25 empty.`,
   );
   lines.push(`- Machine: ${machine}. **2 shared cores, noisy** (other engineers' tests and builds run on the same machine; the load average is recorded per size): server and client share the cores, so figures move by ±20 % or more between runs. At 10,000–18,000 req/s the load client itself is a limit, so the bare route (and \`session only\`) are client-bound: the true server floor is lower, and the ratios to it are, if anything, flattering.`);
   lines.push('- Targets (the issue): member search p99 ≤ 25 ms at 1,000,000 members with 32 concurrent clients, and search throughput ≥ 50 % of the bare route.');

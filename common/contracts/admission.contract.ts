@@ -274,8 +274,11 @@ export const ZAdmissionListQuery = z.object({
   organizationId: ZId.optional(),
   /** open: every step before an outcome; all: with the outcomes. */
   scope: z.enum(['open', 'all']).default('open'),
+  /** Name or citizen id. A text that may carry a citizen id is refused in the GET's URL (citizen_id_in_url). */
   q: z.string().trim().max(100).optional(),
 });
+/** POST /api/admissions/search: the same filters in a strict body, the way to search by citizen id (security.md item 25). */
+export const ZAdmissionSearchBody = ZAdmissionListQuery.strict();
 
 export const ZAdmissionCard = z.object({
   id: z.number().int(),

@@ -73,12 +73,15 @@ export const ZChangeCandidateStatus = z.strictObject({
 export type ChangeCandidateStatusInput = z.infer<typeof ZChangeCandidateStatus>;
 
 export const ZCandidateListQuery = ZPageQuery.extend({
+  /** Name or citizen id. A text that may carry a citizen id is refused in the GET's URL (citizen_id_in_url). */
   q: z.string().trim().max(100).optional(),
   status: z.union([ZCandidateStatus, z.literal('open'), z.literal('all')]).default('all'),
   /** Candidates of this organization and its subtree. */
   organizationId: ZId.optional(),
 });
 export type CandidateListQuery = z.infer<typeof ZCandidateListQuery>;
+/** POST /api/candidates/search: the same filters in a strict body, the way to search by citizen id (security.md item 25). */
+export const ZCandidateSearchBody = ZCandidateListQuery.strict();
 
 const ZRef = z.object({ id: z.number().int(), name: z.string() });
 
@@ -174,7 +177,9 @@ export const ZHelperOptions = z.object({
   items: z.array(z.object({ memberId: z.number().int(), fullName: z.string(), birthDate: z.string() })),
 });
 
+/** Name or citizen id; one that may carry a citizen id goes in the body of POST /api/candidates/person-options/search. */
 export const ZPersonOptionsQuery = z.object({ q: z.string().trim().min(1).max(100) });
+export const ZPersonOptionsSearchBody = ZPersonOptionsQuery.strict();
 /** Existing persons an official may introduce again: former candidates and former members in scope. */
 export const ZPersonOptions = z.object({
   items: z.array(

@@ -99,7 +99,9 @@ export const ZRemovalListQuery = z.object({
 });
 export type RemovalListQuery = z.infer<typeof ZRemovalListQuery>;
 
+/** Name, citizen id or card number; one that may carry a citizen id goes in the body of POST /api/removal/member-options/search. */
 export const ZMemberOptionsQuery = z.object({ organizationId: ZId.optional(), q: z.string().max(100).optional() });
+export const ZMemberOptionsSearchBody = ZMemberOptionsQuery.strict();
 
 export const ZCreateReferral = z
   .object({ memberId: ZId, referredOn: ZIsoDate, reference: zText(200), description: zRequiredText(1000), warrantsExpulsion: z.boolean() })

@@ -134,7 +134,9 @@ export const ZClassDetail = z.object({
 });
 export type ClassDetail = z.infer<typeof ZClassDetail>;
 
+/** Name or citizen id; one that may carry a citizen id goes in the body of POST /api/training/learners/search. */
 export const ZLearnerQuery = z.object({ q: z.string().trim().min(1).max(100) });
+export const ZLearnerSearchBody = ZLearnerQuery.strict();
 export const ZLearnerOptions = z.object({
   items: z.array(
     z.object({

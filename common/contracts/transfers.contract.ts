@@ -108,17 +108,21 @@ export const ZTransferListQuery = ZPageQuery.extend({
   organizationId: ZId.optional(),
   status: ZTransferStatus.optional(),
   kind: ZTransferKind.optional(),
+  /** Member name or citizen id, or letter number. A text that may carry a citizen id is refused in the GET's URL. */
   q: z.string().trim().max(100).optional(),
 });
 export type TransferListQuery = z.infer<typeof ZTransferListQuery>;
+/** POST /api/transfers/search: the same filters in a strict body, the way to search by citizen id (security.md item 25). */
+export const ZTransferSearchBody = ZTransferListQuery.strict();
 
 export const ZDueDatesQuery = z.object({
   issuedOn: ZIsoDate,
   triggeredOn: ZIsoDate.optional(),
 });
 
-/** By name, or one member by id (a form opened from a member's page). */
+/** By name (or citizen id: POST /api/transfers/member-options/search), or one member by id (a form opened from a member's page). */
 export const ZMemberOptionsQuery = z.object({ q: z.string().trim().max(100).optional(), memberId: ZId.optional() });
+export const ZMemberOptionsSearchBody = ZMemberOptionsQuery.strict();
 
 // ---------------------------------------------------------------- responses
 

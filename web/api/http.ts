@@ -12,7 +12,7 @@ export class ApiError extends Error {
   }
 }
 
-type Query = Record<string, string | number | boolean | null | undefined>;
+export type Query = Record<string, string | number | boolean | null | undefined>;
 
 function withQuery(url: string, query?: Query): string {
   if (!query) return url;

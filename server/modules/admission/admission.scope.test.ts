@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSearchText } from '../../../common/rules/normalize-vi.ts';
 import { buildTestApp, type TestApp } from '../../test/factories.ts';
 import { ENGINES } from '../../test/test-db.ts';
 import { buildCandidate, buildKit, call, checksum, walkTo, type Kit } from './admission.fixtures.ts';
@@ -98,5 +99,37 @@ describe.each(ENGINES)('admission scope and concurrency on %s', (engine) => {
       t.app.inject({ method: 'POST', url: `${url}/refuse`, headers: { cookie: kit.secretaryA.cookie }, payload: { version: detail.version, reason: 'withdrawn', date: '2026-06-10' } }),
     ]);
     expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409]);
+  });
+  it('finds a case by the applicant\'s citizen id only in a POST body, within scope (security.md item 25)', async () => {
+    const cid = '068196734001';
+    const { person, candidateId } = await buildCandidate(t, kit, { fullName: 'Ka Sô Hồng' });
+    await t.db.updateTable('persons').set({ citizen_id: cid, search_text: buildSearchText([person.full_name, cid]) }).where('id', '=', person.id).execute();
+    const opened = await call(t, kit.secretaryA.cookie, 'POST', '/api/admissions', { candidateId, openedOn: '2026-06-01', employerKind: 'farmer' });
+    expect(opened.status).toBe(201);
+
+    const cases = async (cookie: string, body: Record<string, unknown>) => {
+      const res = await call<{ items: { id: number }[] }>(t, cookie, 'POST', '/api/admissions/search', body);
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      return res.body.items.map((i) => i.id);
+    };
+    expect(await cases(kit.secretaryA.cookie, { q: cid })).toEqual([opened.body.id]);
+    expect(await cases(kit.committee.cookie, { q: cid.slice(0, 10), scope: 'all', organizationId: kit.tree.grassroots.id })).toEqual([opened.body.id]);
+    // Another cell's secretary: the citizen id of a case outside the cell finds nothing; the cell as a filter is not found.
+    expect(await cases(kit.secretaryB.cookie, { q: cid, scope: 'all' })).toEqual([]);
+    expect((await call(t, kit.secretaryB.cookie, 'POST', '/api/admissions/search', { q: cid, organizationId: kit.tree.cellA.id })).status).toBe(404);
+    expect((await call(t, kit.front.cookie, 'POST', '/api/admissions/search', { q: cid })).status).toBe(403);
+    expect((await call(t, kit.secretaryA.cookie, 'POST', '/api/admissions/search', { q: cid, status: 'decision' })).status).toBe(400);
+    // The same answer as the GET for a name.
+    expect((await call(t, kit.committee.cookie, 'POST', '/api/admissions/search', { q: 'ka so hong' })).body).toEqual(
+      (await call(t, kit.committee.cookie, 'GET', '/api/admissions?q=ka%20so%20hong')).body,
+    );
+
+    const refused = await call(t, kit.secretaryA.cookie, 'GET', `/api/admissions?scope=all&q=${cid}`);
+    expect(refused.status).toBe(400);
+    expect(refused.body.error).toMatchObject({
+      code: 'VALIDATION',
+      params: { reason: 'citizen_id_in_url', use: 'POST /api/admissions/search' },
+      fields: [{ path: 'querystring.q', code: 'citizen_id_in_url' }],
+    });
   });
 });

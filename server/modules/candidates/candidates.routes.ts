@@ -4,16 +4,19 @@ import {
   ZAssignHelper,
   ZCandidateList,
   ZCandidateListQuery,
+  ZCandidateSearchBody,
   ZCandidateView,
   ZChangeCandidateStatus,
   ZHelperOptions,
   ZIntroduceCandidate,
   ZPersonOptions,
   ZPersonOptionsQuery,
+  ZPersonOptionsSearchBody,
   ZUpdateCandidate,
 } from '../../../common/contracts/candidates.contract.ts';
 import { ZIdParams } from '../../../common/contracts/common.contract.ts';
 import type { RouteDeps } from '../../app.ts';
+import { refuseCitizenIdInUrl } from '../../http/citizen-id-in-url.ts';
 import { actorContextOf } from '../../http/request-context.ts';
 import {
   assignHelper,
@@ -34,16 +37,28 @@ const view = { 200: ZCandidateView };
 export function registerCandidateRoutes(app: FastifyInstance, { db }: RouteDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
+  // q searches persons.search_text (name and citizen id): a citizen id is refused in the URL and taken by the POST twin
+  // (security.md item 25), same policy entry, same service function.
   r.get(
     '/api/candidates',
-    { schema: { tags, querystring: ZCandidateListQuery, response: { 200: ZCandidateList } }, config: { policy: 'candidate.read' } },
+    { schema: { tags, querystring: ZCandidateListQuery, response: { 200: ZCandidateList } }, config: { policy: 'candidate.read' }, preHandler: refuseCitizenIdInUrl },
     async (req) => listCandidates(db, actorContextOf(req), req.query),
+  );
+  r.post(
+    '/api/candidates/search',
+    { schema: { tags, body: ZCandidateSearchBody, response: { 200: ZCandidateList } }, config: { policy: 'candidate.read' } },
+    async (req) => listCandidates(db, actorContextOf(req), req.body),
   );
 
   r.get(
     '/api/candidates/person-options',
-    { schema: { tags, querystring: ZPersonOptionsQuery, response: { 200: ZPersonOptions } }, config: { policy: 'candidate.manage' } },
+    { schema: { tags, querystring: ZPersonOptionsQuery, response: { 200: ZPersonOptions } }, config: { policy: 'candidate.manage' }, preHandler: refuseCitizenIdInUrl },
     async (req) => searchPersonOptions(db, actorContextOf(req), req.query.q),
+  );
+  r.post(
+    '/api/candidates/person-options/search',
+    { schema: { tags, body: ZPersonOptionsSearchBody, response: { 200: ZPersonOptions } }, config: { policy: 'candidate.manage' } },
+    async (req) => searchPersonOptions(db, actorContextOf(req), req.body.q),
   );
 
   r.get(

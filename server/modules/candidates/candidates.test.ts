@@ -7,6 +7,18 @@ import { canMoveCandidate } from '../../../common/rules/candidate-status.ts';
 
 // Route tests on a real database, on every engine. The app's clock is fixed at 2026-06-15T03:00Z (today 2026-06-15).
 
+/** A valid CCCD for a birth year and gender (Lâm Đồng, 068): digit 4 = century × 2 (+1 for women), then the year. */
+function citizenId(birthYear: number, gender: 'male' | 'female', serial: number): string {
+  const digit = Math.floor((birthYear - 1900) / 100) * 2 + (gender === 'female' ? 1 : 0);
+  return `068${digit}${String(birthYear % 100).padStart(2, '0')}${String(serial).padStart(6, '0')}`;
+}
+
+const CITIZEN_ID_IN_URL = {
+  code: 'VALIDATION',
+  params: { reason: 'citizen_id_in_url' },
+  fields: [{ path: 'querystring.q', code: 'citizen_id_in_url' }],
+};
+
 describe('candidate status transitions', () => {
   it('goes introduced → in_training → applied → admitted, and never back', () => {
     expect(canMoveCandidate('introduced', 'in_training')).toBe(true);
@@ -233,6 +245,54 @@ describe.each(ENGINES)('candidates on %s', (engine) => {
     expect(asMember.body.error.code).toBe('PERSON_IS_MEMBER');
     const stranger = await buildPerson(t.db);
     expect((await call(cookie, 'POST', '/api/candidates', { ...base, personId: stranger.id })).status).toBe(404);
+  });
+
+  it('finds a candidate and a person to introduce again by citizen id only in a POST body, within scope (security.md item 25)', async () => {
+    const o = await buildTree(t.db);
+    const { cookie: upper } = await as('cell_secretary', o.grassroots.id);
+    const { cookie: cellB } = await as('cell_secretary', o.cellB.id);
+    const idA = citizenId(2001, 'female', 425001);
+    const idB = citizenId(2001, 'male', 425002);
+    const a = await call<CandidateDetail>(upper, 'POST', '/api/candidates', introduction(o.cellA.id, newPerson({ fullName: 'Lò Thị Sen', citizenId: idA })));
+    const b = await call<CandidateDetail>(upper, 'POST', '/api/candidates', introduction(o.cellB.id, newPerson({ fullName: 'Lò Văn Sáng', gender: 'male', citizenId: idB })));
+    expect([a.status, b.status]).toEqual([201, 201]);
+
+    const search = async (cookie: string, body: Record<string, unknown>) => {
+      const res = await call<CandidateList>(cookie, 'POST', '/api/candidates/search', body);
+      expect(res.status).toBe(200);
+      return res.body.items.map((i) => i.id);
+    };
+    expect(await search(upper, { q: idA })).toEqual([a.body.id]);
+    expect(await search(upper, { q: idB.slice(0, 9), status: 'open' })).toEqual([b.body.id]);
+    expect(await search(upper, { q: idA, organizationId: o.cellB.id })).toEqual([]);
+    // Another cell's secretary: the citizen id of a candidate outside the cell finds nothing.
+    expect(await search(cellB, { q: idA })).toEqual([]);
+    expect(await search(cellB, { q: idB })).toEqual([b.body.id]);
+    // The same answer as the GET for the same filters.
+    expect((await call<CandidateList>(upper, 'POST', '/api/candidates/search', { q: 'lo thi', pageSize: 5 })).body).toEqual(
+      (await call<CandidateList>(upper, 'GET', '/api/candidates?q=lo%20thi&pageSize=5')).body,
+    );
+    expect((await call(upper, 'POST', '/api/candidates/search', { q: idA, view: 'full' })).status).toBe(400);
+
+    const refused = await call(upper, 'GET', `/api/candidates?q=${idA}`);
+    expect(refused.status).toBe(400);
+    expect(refused.body.error).toMatchObject({ ...CITIZEN_ID_IN_URL, params: { ...CITIZEN_ID_IN_URL.params, use: 'POST /api/candidates/search' } });
+
+    // A withdrawn candidate is a person to introduce again: found by citizen id in the body, in scope only.
+    await call(upper, 'POST', `/api/candidates/${a.body.id}/status`, { status: 'withdrawn', date: '2026-06-10', version: 1 });
+    const options = async (cookie: string, q: string) => {
+      const res = await call<{ items: { personId: number }[] }>(cookie, 'POST', '/api/candidates/person-options/search', { q });
+      expect(res.status).toBe(200);
+      return res.body.items.map((i) => i.personId);
+    };
+    expect(await options(upper, idA)).toEqual([a.body.person.id]);
+    expect(await options(cellB, idA)).toEqual([]);
+    const refusedOptions = await call(upper, 'GET', `/api/candidates/person-options?q=${encodeURIComponent(idA.replace(/(\d{3})(?=\d)/g, '$1 '))}`);
+    expect(refusedOptions.status).toBe(400);
+    expect(refusedOptions.body.error).toMatchObject({ ...CITIZEN_ID_IN_URL, params: { ...CITIZEN_ID_IN_URL.params, use: 'POST /api/candidates/person-options/search' } });
+    expect((await call(upper, 'POST', '/api/candidates/person-options/search', { q: idA, limit: 1 })).status).toBe(400);
+    // Neither a front officer (who introduces but never picks a person on file) nor a member may use the twin.
+    expect((await call(cookies.front1, 'POST', '/api/candidates/person-options/search', { q: idA })).status).toBe(403);
   });
 
   it('edits the introduction with compare-and-set and names the changed fields in the audit row', async () => {

@@ -10,9 +10,8 @@ import {
   ZRecordMemberEvent,
   ZUpdateMember,
 } from '../../../common/contracts/members.contract.ts';
-import { DomainError } from '../../../common/errors.ts';
-import { mayCarryCitizenId } from '../../../common/rules/sensitive-search.ts';
 import type { RouteDeps } from '../../app.ts';
+import { refuseCitizenIdInUrl } from '../../http/citizen-id-in-url.ts';
 import { actorContextOf } from '../../http/request-context.ts';
 import { createMember, getMember, listMembers, recordMemberEvent, updateMember } from './people.service.ts';
 
@@ -23,16 +22,9 @@ export function registerPeopleRoutes(app: FastifyInstance, { db }: RouteDeps) {
 
   r.get(
     '/api/members',
-    { schema: { tags, querystring: ZMemberListQuery, response: { 200: ZMemberList } }, config: { policy: 'member.list' } },
-    async (req) => {
-      // security.md item 25: a citizen id in a URL lands in browser history, proxy logs and Referer headers.
-      if (mayCarryCitizenId(req.query.q)) {
-        throw new DomainError('VALIDATION', { reason: 'citizen_id_in_url', use: 'POST /api/members/search' }, [
-          { path: 'querystring.q', code: 'citizen_id_in_url' },
-        ]);
-      }
-      return listMembers(db, actorContextOf(req), req.query);
-    },
+    // security.md item 25: a citizen id in `q` is refused here (citizen_id_in_url); POST /api/members/search takes it.
+    { schema: { tags, querystring: ZMemberListQuery, response: { 200: ZMemberList } }, config: { policy: 'member.list' }, preHandler: refuseCitizenIdInUrl },
+    async (req) => listMembers(db, actorContextOf(req), req.query),
   );
 
   // The same search with its filters in the body: the way to search by citizen id (same scope, same answer).

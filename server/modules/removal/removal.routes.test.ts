@@ -296,4 +296,36 @@ describe.each(ENGINES)('removal on %s', (engine) => {
     const cellA = r.body.byOrganization.find((x) => x.organization.id === o.cellA.id)!;
     expect(cellA).toMatchObject({ struckOff: 2, released: 1, expelled: 1, removalsPending: 1 });
   });
+  it('finds a member to open a case on by citizen id only in a POST body, within scope (security.md item 25)', async () => {
+    const idP = '068090732001';
+    const idQ = '068090732002';
+    const { member: p } = await buildMember(t.db, { organizationId: o.cellB.id, person: { full_name: 'Đinh Văn Phúc', citizen_id: idP } });
+    await buildMember(t.db, { organizationId: o.otherCell.id, person: { full_name: 'Đinh Văn Quý', citizen_id: idQ } });
+    const options = async (who: string, body: Record<string, unknown>) => {
+      const res = await post<{ items: { id: number }[] }>('/api/removal/member-options/search', who, body);
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      return res.body.items.map((i) => i.id);
+    };
+    expect(await options(cookie.secB, { q: idP })).toEqual([p.id]);
+    expect(await options(cookie.officer, { q: idP.slice(0, 9) })).toEqual([p.id]);
+    expect(await options(cookie.officer, { q: idP, organizationId: o.cellB.id })).toEqual([p.id]);
+    // Outside the caller's subtree, a citizen id finds nobody; another branch as a filter is not found.
+    expect(await options(cookie.secA, { q: idP })).toEqual([]);
+    expect(await options(cookie.officer, { q: idQ })).toEqual([]);
+    expect((await post('/api/removal/member-options/search', cookie.secA, { q: idP, organizationId: o.cellB.id })).status).toBe(404);
+    expect((await post('/api/removal/member-options/search', cookie.front, { q: idP })).status).toBe(403);
+    expect((await post('/api/removal/member-options/search', cookie.secB, { q: idP, status: 'all' })).status).toBe(400);
+    // The same answer as the GET for a name.
+    expect((await post('/api/removal/member-options/search', cookie.officer, { q: 'dinh van' })).body).toEqual(
+      (await get('/api/removal/member-options?q=dinh%20van', cookie.officer)).body,
+    );
+
+    const refused = await get<ErrorBody>(`/api/removal/member-options?organizationId=${o.cellB.id}&q=${idP}`, cookie.secB);
+    expect(refused.status).toBe(400);
+    expect(refused.body.error).toMatchObject({
+      code: 'VALIDATION',
+      params: { reason: 'citizen_id_in_url', use: 'POST /api/removal/member-options/search' },
+      fields: [{ path: 'querystring.q', code: 'citizen_id_in_url' }],
+    });
+  });
 });

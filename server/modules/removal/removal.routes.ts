@@ -6,6 +6,7 @@ import {
   ZConcludeReferral,
   ZCreateReferral,
   ZMemberOptionsQuery,
+  ZMemberOptionsSearchBody,
   ZOpenRemovalCase,
   ZReadmission,
   ZRecordDecision,
@@ -25,6 +26,7 @@ import {
 import { z } from 'zod';
 import { ZId } from '../../../common/contracts/common.contract.ts';
 import type { RouteDeps } from '../../app.ts';
+import { refuseCitizenIdInUrl } from '../../http/citizen-id-in-url.ts';
 import { actorContextOf } from '../../http/request-context.ts';
 import { attachmentHeader, DOCX_MIME } from '../documents/party-document.ts';
 import { generateDecisionDocument } from './removal.document.ts';
@@ -64,8 +66,15 @@ export function registerRemovalRoutes(app: FastifyInstance, { db }: RouteDeps) {
   r.post('/api/removal/cases', { schema: { tags, body: ZOpenRemovalCase, response: { 201: ZRemovalCase } }, config: manage }, async (req, reply) =>
     reply.code(201).send(await openRemovalCase(db, actorContextOf(req), req.body)),
   );
-  r.get('/api/removal/member-options', { schema: { tags, querystring: ZMemberOptionsQuery, response: { 200: ZRemovalMemberOptions } }, config: manage }, async (req) =>
-    listMemberOptions(db, actorContextOf(req), req.query),
+  // q searches members.search_text (name, citizen id, card number): a citizen id is refused in the URL and taken by the
+  // POST twin (security.md item 25), same policy entry, same service function.
+  r.get(
+    '/api/removal/member-options',
+    { schema: { tags, querystring: ZMemberOptionsQuery, response: { 200: ZRemovalMemberOptions } }, config: manage, preHandler: refuseCitizenIdInUrl },
+    async (req) => listMemberOptions(db, actorContextOf(req), req.query),
+  );
+  r.post('/api/removal/member-options/search', { schema: { tags, body: ZMemberOptionsSearchBody, response: { 200: ZRemovalMemberOptions } }, config: manage }, async (req) =>
+    listMemberOptions(db, actorContextOf(req), req.body),
   );
   r.get('/api/removal/cases/:id', { schema: { tags, params: ZIdParams, response: detail }, config: read }, async (req) =>
     getRemovalCase(db, actorContextOf(req), req.params.id, { audit: true }),

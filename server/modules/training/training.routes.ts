@@ -12,6 +12,7 @@ import {
   ZIssueCertificates,
   ZLearnerOptions,
   ZLearnerQuery,
+  ZLearnerSearchBody,
   ZNextNumber,
   ZNextNumberQuery,
   ZPersonCertificates,
@@ -20,6 +21,7 @@ import {
   ZUpdateEnrolment,
 } from '../../../common/contracts/training.contract.ts';
 import type { RouteDeps } from '../../app.ts';
+import { refuseCitizenIdInUrl } from '../../http/citizen-id-in-url.ts';
 import { actorContextOf } from '../../http/request-context.ts';
 import {
   createClass,
@@ -53,8 +55,15 @@ export function registerTrainingRoutes(app: FastifyInstance, { db }: RouteDeps) 
     reply.code(201).send(await createClass(db, actorContextOf(req), req.body)),
   );
 
-  r.get('/api/training/learners', { schema: { tags, querystring: ZLearnerQuery, response: { 200: ZLearnerOptions } }, config: manage }, async (req) =>
-    searchLearners(db, actorContextOf(req), req.query.q),
+  // q searches persons.search_text (name and citizen id): a citizen id is refused in the URL and taken by the POST twin
+  // (security.md item 25), same policy entry, same service function.
+  r.get(
+    '/api/training/learners',
+    { schema: { tags, querystring: ZLearnerQuery, response: { 200: ZLearnerOptions } }, config: manage, preHandler: refuseCitizenIdInUrl },
+    async (req) => searchLearners(db, actorContextOf(req), req.query.q),
+  );
+  r.post('/api/training/learners/search', { schema: { tags, body: ZLearnerSearchBody, response: { 200: ZLearnerOptions } }, config: manage }, async (req) =>
+    searchLearners(db, actorContextOf(req), req.body.q),
   );
 
   r.get('/api/training/classes/:id', { schema: { tags, params: ZIdParams, response: detail }, config: read }, async (req) =>

@@ -255,4 +255,33 @@ describe.each(ENGINES)('training on %s', (engine) => {
 
     expect((await t.app.inject({ method: 'GET', url: `/api/training/classes/${k.id}/results.xlsx`, headers: { cookie: secretaryOther } })).statusCode).toBe(404);
   });
+  it('finds a learner by citizen id only in a POST body, within scope (security.md item 25)', async () => {
+    const idC = '068301733001';
+    const idM = '068090733002';
+    const { person: c } = await buildCandidate(t.db, { organizationId: tree.cellA.id, introducedBy: trainerId, person: { full_name: 'Ksor Thị Cúc', citizen_id: idC, gender: 'female' } });
+    const { person: m } = await buildMember(t.db, { organizationId: tree.otherCell.id, person: { full_name: 'Ksor Văn Minh', citizen_id: idM } });
+    const grassrootsTrainer = (await as('training_officer', tree.grassroots.id)).cookie;
+    const learners = async (cookie: string, q: string) => {
+      const res = await call<{ items: { personId: number; learnerKind: string }[] }>(cookie, 'POST', '/api/training/learners/search', { q });
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      return res.body.items.map((i) => [i.personId, i.learnerKind]);
+    };
+    expect(await learners(trainer, idC)).toEqual([[c.id, 'candidate']]);
+    expect(await learners(trainer, idM)).toEqual([[m.id, 'member']]);
+    expect(await learners(grassrootsTrainer, idC.slice(0, 9))).toEqual([[c.id, 'candidate']]);
+    // The other cell is outside the grassroots committee: its member's citizen id finds nobody.
+    expect(await learners(grassrootsTrainer, idM)).toEqual([]);
+    expect((await call(secretaryA, 'POST', '/api/training/learners/search', { q: idC })).status).toBe(403);
+    expect((await call(trainer, 'POST', '/api/training/learners/search', { q: '' })).status).toBe(400);
+    expect((await call(trainer, 'POST', '/api/training/learners/search', { q: idC, classId: 1 })).status).toBe(400);
+    expect((await call(trainer, 'POST', '/api/training/learners/search', { q: 'ksor' })).body).toEqual((await call(trainer, 'GET', '/api/training/learners?q=ksor')).body);
+
+    const refused = await call(trainer, 'GET', `/api/training/learners?q=${idC}`);
+    expect(refused.status).toBe(400);
+    expect(refused.body.error).toMatchObject({
+      code: 'VALIDATION',
+      params: { reason: 'citizen_id_in_url', use: 'POST /api/training/learners/search' },
+      fields: [{ path: 'querystring.q', code: 'citizen_id_in_url' }],
+    });
+  });
 });

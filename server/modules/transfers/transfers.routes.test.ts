@@ -390,4 +390,48 @@ describe.each(ENGINES)('transfers on %s', (engine) => {
     expect((await issue(official(member.id, { toOrganizationId: o.grassroots.id }))).body.error.fields[0].code).toBe('not_a_cell');
     expect((await issue(official(member.id), 'secB')).status).toBe(404);
   });
+  it('finds a letter and a member by citizen id only in a POST body, within scope (security.md item 25)', async () => {
+    const idX = '068090731001';
+    const idY = '068090731002';
+    const { member: x } = await buildMember(t.db, { organizationId: o.cellA.id, person: { full_name: 'Hà Văn Xuân', citizen_id: idX } });
+    const { member: y } = await buildMember(t.db, { organizationId: o.cellB.id, person: { full_name: 'Hà Văn Yên', citizen_id: idY } });
+    const issued = await issue(official(x.id));
+    expect(issued.status).toBe(201);
+
+    const letters = async (who: keyof typeof cookie, body: Record<string, unknown>) => {
+      const res = await call<TransferList>(who, 'POST', '/api/transfers/search', body);
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      return res.body.items.map((i) => i.id);
+    };
+    expect(await letters('secA', { q: idX })).toEqual([issued.body.id]);
+    expect(await letters('secB', { q: idX, box: 'incoming' })).toEqual([issued.body.id]);
+    expect(await letters('officer', { q: idX.slice(0, 10), box: 'outgoing', organizationId: o.cellA.id })).toEqual([issued.body.id]);
+    expect(await letters('secOther', { q: idX })).toEqual([]);
+    expect((await call('secA', 'POST', '/api/transfers/search', { q: idX, organizationId: o.cellB.id })).status).toBe(404);
+    expect((await call('front', 'POST', '/api/transfers/search', { q: idX })).status).toBe(403);
+    expect((await call('secA', 'POST', '/api/transfers/search', { q: idX, memberId: x.id })).status).toBe(400);
+    // The same answer as the GET for the same filters.
+    expect((await call('secA', 'POST', '/api/transfers/search', { q: 'ha van xuan', box: 'outgoing' })).body).toEqual((await list('secA', '?q=ha%20van%20xuan&box=outgoing')).body);
+
+    const refused = await list('secA', `?q=${idX}`);
+    expect(refused.status).toBe(400);
+    expect(refused.body.error).toMatchObject({
+      code: 'VALIDATION',
+      params: { reason: 'citizen_id_in_url', use: 'POST /api/transfers/search' },
+      fields: [{ path: 'querystring.q', code: 'citizen_id_in_url' }],
+    });
+
+    const options = async (who: keyof typeof cookie, body: Record<string, unknown>) => {
+      const res = await call<{ items: { id: number; openTransferId: number | null }[] }>(who, 'POST', '/api/transfers/member-options/search', body);
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      return res.body.items;
+    };
+    expect(await options('secA', { q: idX })).toEqual([expect.objectContaining({ id: x.id, openTransferId: issued.body.id })]);
+    expect(await options('secA', { q: idY })).toEqual([]);
+    expect((await options('officer', { q: idY })).map((m) => m.id)).toEqual([y.id]);
+    expect((await call('inspector', 'POST', '/api/transfers/member-options/search', { q: idY })).status).toBe(403);
+    const refusedOptions = await call('secA', 'GET', `/api/transfers/member-options?q=${encodeURIComponent(`ha van ${idX}`)}`);
+    expect(refusedOptions.status).toBe(400);
+    expect(refusedOptions.body.error.params).toEqual({ reason: 'citizen_id_in_url', use: 'POST /api/transfers/member-options/search' });
+  });
 });

@@ -8,6 +8,7 @@ import {
   ZDueDatesQuery,
   ZIssueTransfer,
   ZMemberOptionsQuery,
+  ZMemberOptionsSearchBody,
   ZMemberTransfers,
   ZRecordReturn,
   ZRegisterIncoming,
@@ -16,8 +17,10 @@ import {
   ZTransferList,
   ZTransferListQuery,
   ZTransferMemberOptions,
+  ZTransferSearchBody,
 } from '../../../common/contracts/transfers.contract.ts';
 import type { RouteDeps } from '../../app.ts';
+import { refuseCitizenIdInUrl } from '../../http/citizen-id-in-url.ts';
 import { actorContextOf } from '../../http/request-context.ts';
 import { attachmentHeader, DOCX_MIME } from '../documents/party-document.ts';
 import { generateLetter } from './transfers.letter.ts';
@@ -46,8 +49,15 @@ const detail = { 200: ZTransferDetail };
 export function registerTransferRoutes(app: FastifyInstance, { db }: RouteDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
-  r.get('/api/transfers', { schema: { tags, querystring: ZTransferListQuery, response: { 200: ZTransferList } }, config: read }, async (req) =>
-    listTransfers(db, actorContextOf(req), req.query),
+  // q searches persons' and members' search_text (name, citizen id, card number): a citizen id is refused in the URL
+  // and taken by the POST twin (security.md item 25), same policy entry, same service function.
+  r.get(
+    '/api/transfers',
+    { schema: { tags, querystring: ZTransferListQuery, response: { 200: ZTransferList } }, config: read, preHandler: refuseCitizenIdInUrl },
+    async (req) => listTransfers(db, actorContextOf(req), req.query),
+  );
+  r.post('/api/transfers/search', { schema: { tags, body: ZTransferSearchBody, response: { 200: ZTransferList } }, config: read }, async (req) =>
+    listTransfers(db, actorContextOf(req), req.body),
   );
 
   r.get('/api/transfers/due-dates', { schema: { tags, querystring: ZDueDatesQuery, response: { 200: ZDueDates } }, config: manage }, async (req) =>
@@ -56,8 +66,13 @@ export function registerTransferRoutes(app: FastifyInstance, { db }: RouteDeps) 
 
   r.get(
     '/api/transfers/member-options',
-    { schema: { tags, querystring: ZMemberOptionsQuery, response: { 200: ZTransferMemberOptions } }, config: manage },
+    { schema: { tags, querystring: ZMemberOptionsQuery, response: { 200: ZTransferMemberOptions } }, config: manage, preHandler: refuseCitizenIdInUrl },
     async (req) => listMemberOptions(db, actorContextOf(req), req.query),
+  );
+  r.post(
+    '/api/transfers/member-options/search',
+    { schema: { tags, body: ZMemberOptionsSearchBody, response: { 200: ZTransferMemberOptions } }, config: manage },
+    async (req) => listMemberOptions(db, actorContextOf(req), req.body),
   );
 
   r.get('/api/transfers/destinations', { schema: { tags, response: { 200: ZTransferDestinations } }, config: manage }, async () => listDestinations(db));

@@ -7,6 +7,7 @@ import { ApiError } from '../../api/http.ts';
 import { showDate } from '../../components/dates.ts';
 import { PageError } from '../../components/page-error.tsx';
 import { usePageTitle } from '../../components/use-page-title.ts';
+import { useSearchText } from '../../components/use-search-text.ts';
 import { useT } from '../../i18n/i18n.tsx';
 import { useCurrentUser } from '../auth/use-current-user.ts';
 import { OrganizationTreeSelect } from '../members/components/organization-tree-select.tsx';
@@ -41,11 +42,13 @@ function Board() {
   usePageTitle(t('adm.title'));
   const [sp, setSp] = useSearchParams();
   const [openModal, setOpenModal] = useState(false);
-  const [q, setQ] = useState(sp.get('q') ?? '');
+  // A name search lives in the URL; a text with digits (a citizen id) only in memory, sent by POST (security.md item 25).
+  const searchText = useSearchText(sp, setSp);
+  const [q, setQ] = useState(searchText.q ?? '');
   const view = sp.get('view') === 'list' ? 'list' : 'board';
   const scope = sp.get('scope') === 'all' ? 'all' : 'open';
   const org = Number(sp.get('org')) || undefined;
-  const list = useAdmissionList({ organizationId: org, scope, q: sp.get('q') || undefined });
+  const list = useAdmissionList({ organizationId: org, scope, q: searchText.q });
   const update = (k: string, v: string | undefined) => {
     const next = new URLSearchParams(sp);
     if (v) next.set(k, v);
@@ -96,7 +99,7 @@ function Board() {
           <Input.Search
             value={q}
             onChange={(e) => setQ(e.target.value)}
-            onSearch={(v) => update('q', v.trim() || undefined)}
+            onSearch={(v) => update('q', searchText.submit(v))}
             placeholder={t('adm.search')}
             allowClear
             style={{ width: 280 }}

@@ -8,6 +8,7 @@ import { errorText } from '../../components/api-error.ts';
 import { showDate } from '../../components/dates.ts';
 import { PageError } from '../../components/page-error.tsx';
 import { usePageTitle } from '../../components/use-page-title.ts';
+import { useSearchText } from '../../components/use-search-text.ts';
 import { useT } from '../../i18n/i18n.tsx';
 import { useCurrentUser } from '../auth/use-current-user.ts';
 import { OrganizationTreeSelect } from '../members/components/organization-tree-select.tsx';
@@ -22,8 +23,11 @@ type StatusFilter = CandidateListParams['status'];
 const STATUS_FILTERS: StatusFilter[] = ['all', 'open', ...CANDIDATE_STATUSES];
 const PAGE_SIZES = [20, 50, 100];
 
-/** The list's state lives in the URL (?q=&status=&org=&page=&size=), so back/forward and links keep it. */
-function readParams(sp: URLSearchParams): CandidateListParams {
+/**
+ * The list's state lives in the URL (?q=&status=&org=&page=&size=), so back/forward and links keep it; a search text
+ * with digits (a citizen id) stays in the page's memory and goes in a POST body (useSearchText, security.md item 25).
+ */
+function readParams(sp: URLSearchParams): Omit<CandidateListParams, 'q'> {
   const num = (k: string) => {
     const n = Number(sp.get(k));
     return Number.isInteger(n) && n > 0 ? n : undefined;
@@ -31,7 +35,6 @@ function readParams(sp: URLSearchParams): CandidateListParams {
   const status = sp.get('status') as StatusFilter | null;
   const size = num('size');
   return {
-    q: sp.get('q')?.trim() || undefined,
     status: status && STATUS_FILTERS.includes(status) ? status : 'all',
     organizationId: num('org'),
     page: num('page') ?? 1,
@@ -50,14 +53,15 @@ function CandidateListView() {
   const me = useCurrentUser();
   const navigate = useNavigate();
   const [sp, setSp] = useSearchParams();
-  const params = readParams(sp);
+  const searchText = useSearchText(sp, setSp);
+  const params: CandidateListParams = { ...readParams(sp), q: searchText.q };
   const list = useCandidateList(params);
   const [q, setQ] = useState(params.q ?? '');
   const limited = me.role === 'front_officer';
   usePageTitle(t('candidates.title'));
 
   useEffect(() => setQ(params.q ?? ''), [params.q]);
-  const search = sp.toString();
+  const search = searchText.linkable;
   useEffect(() => rememberCandidateListQuery(search), [search]);
 
   const update = (changes: Record<string, string | number | undefined>) => {
@@ -69,7 +73,11 @@ function CandidateListView() {
     if (!('page' in changes)) next.delete('page');
     setSp(next);
   };
-  const hasFilters = ['q', 'status', 'org'].some((k) => sp.has(k));
+  const hasFilters = searchText.isHidden || ['q', 'status', 'org'].some((k) => sp.has(k));
+  const clearFilters = () => {
+    searchText.clear();
+    setSp(new URLSearchParams());
+  };
 
   const nameColumn: ColumnsType<Row>[number] = {
     title: t('candidates.f.fullName'),
@@ -127,7 +135,7 @@ function CandidateListView() {
           <Input.Search
             value={q}
             onChange={(e) => setQ(e.target.value)}
-            onSearch={(v) => update({ q: v.trim() || undefined })}
+            onSearch={(v) => update({ q: searchText.submit(v) })}
             placeholder={t('candidates.searchPlaceholder')}
             enterButton={t('common.search')}
             allowClear
@@ -148,7 +156,7 @@ function CandidateListView() {
               <OrganizationTreeSelect value={params.organizationId} onChange={(v) => update({ org: v })} placeholder={t('common.all')} style={{ width: 300 }} />
             </FilterLabel>
             {hasFilters && (
-              <Button type="link" onClick={() => setSp(new URLSearchParams())}>
+              <Button type="link" onClick={clearFilters}>
                 {t('candidates.filter.clear')}
               </Button>
             )}

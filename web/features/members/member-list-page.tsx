@@ -3,13 +3,13 @@ import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { MEMBER_STATUSES, type MemberStatus } from '../../../common/contracts/members.contract.ts';
-import { hasDigits } from '../../../common/rules/sensitive-search.ts';
 import { ApiError } from '../../api/http.ts';
 import { errorText } from '../../components/api-error.ts';
 import { showDate } from '../../components/dates.ts';
 import { PageError } from '../../components/page-error.tsx';
 import { MemberStatusTag } from '../../components/status-tag.tsx';
 import { usePageTitle } from '../../components/use-page-title.ts';
+import { useSearchText } from '../../components/use-search-text.ts';
 import { useT } from '../../i18n/i18n.tsx';
 import { can } from '../auth/permissions.ts';
 import { useCurrentUser } from '../auth/use-current-user.ts';
@@ -23,14 +23,12 @@ type StatusFilter = MemberListParams['status'];
 const STATUS_FILTERS: StatusFilter[] = ['active', 'all', ...MEMBER_STATUSES];
 const PAGE_SIZES = [20, 50, 100];
 
-const urlQuery = (sp: URLSearchParams) => sp.get('q')?.trim() || undefined;
-
 /**
  * The list's state lives in the URL (?q=&status=&org=&gender=&eth=&age=&page=&size=), so back/forward and links keep it.
  * Except a search text with digits (a citizen id, part of one, a card number): security.md item 25 keeps it out of
- * URLs, history and storage, so it lives in the page's memory only and is sent in a POST body.
+ * URLs, history and storage, so it lives in the page's memory only and is sent in a POST body (useSearchText).
  */
-function readParams(sp: URLSearchParams): MemberListParams & { age?: string } {
+function readParams(sp: URLSearchParams): Omit<MemberListParams, 'q'> & { age?: string } {
   const num = (k: string) => {
     const n = Number(sp.get(k));
     return Number.isInteger(n) && n > 0 ? n : undefined;
@@ -40,9 +38,7 @@ function readParams(sp: URLSearchParams): MemberListParams & { age?: string } {
   const eth = sp.get('eth');
   const band = AGE_BANDS.find((b) => b.key === sp.get('age'));
   const size = num('size');
-  const q = urlQuery(sp);
   return {
-    q: hasDigits(q) ? undefined : q,
     status: status && STATUS_FILTERS.includes(status) ? status : 'active',
     organizationId: num('org'),
     gender: gender === 'male' || gender === 'female' ? gender : undefined,
@@ -53,14 +49,6 @@ function readParams(sp: URLSearchParams): MemberListParams & { age?: string } {
     page: num('page') ?? 1,
     pageSize: size && PAGE_SIZES.includes(size) ? size : 20,
   };
-}
-
-/** The URL's query string without a search text that must not be in it (for the "back to list" link). */
-function linkableSearch(sp: URLSearchParams): string {
-  if (!hasDigits(urlQuery(sp))) return sp.toString();
-  const next = new URLSearchParams(sp);
-  next.delete('q');
-  return next.toString();
 }
 
 export function MemberListPage() {
@@ -75,35 +63,15 @@ function MemberList() {
   const navigate = useNavigate();
   const [sp, setSp] = useSearchParams();
   const { age, ...urlParams } = readParams(sp);
-  const urlQ = urlQuery(sp);
-  // A search with digits, kept in memory only (never in the URL); an old link carrying one hands it over here.
-  const [hiddenQ, setHiddenQ] = useState<string | undefined>(() => (hasDigits(urlQ) ? urlQ : undefined));
-  const params: MemberListParams = { ...urlParams, q: urlParams.q ?? hiddenQ };
+  const searchText = useSearchText(sp, setSp);
+  const params: MemberListParams = { ...urlParams, q: searchText.q };
   const list = useMemberList(params);
   const [q, setQ] = useState(params.q ?? '');
   usePageTitle(t('members.title'));
 
-  useEffect(() => {
-    if (!urlQ) return;
-    if (!hasDigits(urlQ)) {
-      // A name search in the URL (typed, or reached by back/forward) replaces a remembered one.
-      setHiddenQ(undefined);
-      return;
-    }
-    setHiddenQ(urlQ);
-    setSp(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        next.delete('q');
-        return next;
-      },
-      { replace: true },
-    );
-  }, [urlQ, setSp]);
-
   // Back/forward changes the URL under us: the search box follows it.
   useEffect(() => setQ(params.q ?? ''), [params.q]);
-  const search = linkableSearch(sp);
+  const search = searchText.linkable;
   useEffect(() => rememberListQuery(search), [search]);
 
   /** Changes some filters; any filter change goes back to page 1 unless the page itself is set. */
@@ -117,19 +85,14 @@ function MemberList() {
     setSp(next);
   };
 
-  const submitSearch = (value: string) => {
-    const text = value.trim() || undefined;
-    const isHidden = hasDigits(text);
-    setHiddenQ(isHidden ? text : undefined);
-    update({ q: isHidden ? undefined : text });
-  };
+  const submitSearch = (value: string) => update({ q: searchText.submit(value) });
 
   const clearFilters = () => {
-    setHiddenQ(undefined);
+    searchText.clear();
     setSp(new URLSearchParams());
   };
 
-  const hasFilters = hiddenQ !== undefined || ['q', 'status', 'org', 'gender', 'eth', 'age'].some((k) => sp.has(k));
+  const hasFilters = searchText.isHidden || ['q', 'status', 'org', 'gender', 'eth', 'age'].some((k) => sp.has(k));
 
   const columns: ColumnsType<Row> = [
     {

@@ -8,6 +8,7 @@ import { errorText } from '../../components/api-error.ts';
 import { showDate } from '../../components/dates.ts';
 import { PageError } from '../../components/page-error.tsx';
 import { usePageTitle } from '../../components/use-page-title.ts';
+import { useSearchText } from '../../components/use-search-text.ts';
 import { useT } from '../../i18n/i18n.tsx';
 import { useCurrentUser } from '../auth/use-current-user.ts';
 import { OrganizationTreeSelect } from '../members/components/organization-tree-select.tsx';
@@ -18,7 +19,11 @@ import { destinationName, originName, OVERDUE_ROW_STYLE, rememberTransferListQue
 
 const PAGE_SIZES = [20, 50, 100];
 
-function readParams(sp: URLSearchParams): TransferListParams {
+/**
+ * The list's state lives in the URL (?box=&org=&kind=&q=&page=&size=); a search text with digits (a citizen id) stays
+ * in the page's memory and goes in a POST body (useSearchText, security.md item 25).
+ */
+function readParams(sp: URLSearchParams): Omit<TransferListParams, 'q'> {
   const num = (k: string) => {
     const n = Number(sp.get(k));
     return Number.isInteger(n) && n > 0 ? n : undefined;
@@ -30,7 +35,6 @@ function readParams(sp: URLSearchParams): TransferListParams {
     box: box && TRANSFER_BOXES.includes(box) ? box : 'incoming',
     organizationId: num('org'),
     kind: kind && TRANSFER_KINDS.includes(kind) ? kind : undefined,
-    q: sp.get('q')?.trim() || undefined,
     page: num('page') ?? 1,
     pageSize: size && PAGE_SIZES.includes(size) ? size : 20,
   };
@@ -47,11 +51,13 @@ function TransferListView() {
   const me = useCurrentUser();
   usePageTitle(t('transfers.title'));
   const [sp, setSp] = useSearchParams();
-  const params = readParams(sp);
+  const searchText = useSearchText(sp, setSp);
+  const params: TransferListParams = { ...readParams(sp), q: searchText.q };
   const list = useTransferList(params);
   const [q, setQ] = useState(params.q ?? '');
   useEffect(() => setQ(params.q ?? ''), [params.q]);
-  useEffect(() => rememberTransferListQuery(sp.toString()), [sp]);
+  const search = searchText.linkable;
+  useEffect(() => rememberTransferListQuery(search), [search]);
 
   const update = (changes: Record<string, string | number | undefined>) => {
     const next = new URLSearchParams(sp);
@@ -185,7 +191,7 @@ function TransferListView() {
           <Input.Search
             value={q}
             onChange={(e) => setQ(e.target.value)}
-            onSearch={(v) => update({ q: v.trim() || undefined })}
+            onSearch={(v) => update({ q: searchText.submit(v) })}
             placeholder={t('transfers.searchPlaceholder')}
             enterButton={t('common.search')}
             allowClear

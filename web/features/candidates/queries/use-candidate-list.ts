@@ -1,9 +1,9 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { CandidateList, CandidateStatus } from '../../../../common/contracts/candidates.contract.ts';
-import { api } from '../../../api/http.ts';
+import { fetchSearch } from '../../../api/search.ts';
 import { candidateKeys } from './keys.ts';
 
-/** GET /api/candidates query (ZCandidateListQuery), as the list page sends it. */
+/** GET /api/candidates query (ZCandidateListQuery), as the list page sends it; a search with digits goes by POST (fetchSearch). */
 export type CandidateListParams = {
   q?: string;
   status: CandidateStatus | 'open' | 'all';
@@ -15,7 +15,7 @@ export type CandidateListParams = {
 export function useCandidateList(params: CandidateListParams) {
   return useQuery({
     queryKey: candidateKeys.list(params),
-    queryFn: () => api.get<CandidateList>('/api/candidates', params),
+    queryFn: () => fetchSearch<CandidateList>('/api/candidates', params),
     placeholderData: keepPreviousData,
   });
 }

@@ -1,7 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { MemberList, MemberStatus } from '../../../../common/contracts/members.contract.ts';
-import { hasDigits } from '../../../../common/rules/sensitive-search.ts';
-import { api } from '../../../api/http.ts';
+import { fetchSearch } from '../../../api/search.ts';
 import { memberKeys } from './keys.ts';
 
 /** The member list filters (ZMemberListQuery / ZMemberSearchBody), as the list page sends them. */
@@ -23,11 +22,7 @@ export type { MemberList };
  * POST /api/members/search, never in a URL (security.md item 25); other searches are a plain GET.
  */
 export function fetchMemberList(params: MemberListParams): Promise<MemberList> {
-  if (hasDigits(params.q)) {
-    const body = Object.fromEntries(Object.entries(params).filter(([, v]) => v !== undefined && v !== ''));
-    return api.post<MemberList>('/api/members/search', body);
-  }
-  return api.get<MemberList>('/api/members', params);
+  return fetchSearch<MemberList>('/api/members', params);
 }
 
 export function useMemberList(params: MemberListParams, options: { enabled?: boolean } = {}) {

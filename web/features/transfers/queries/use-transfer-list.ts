@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { TransferBox, TransferKind, TransferList } from '../../../../common/contracts/transfers.contract.ts';
-import { api } from '../../../api/http.ts';
+import { fetchSearch } from '../../../api/search.ts';
 import { transferKeys } from './keys.ts';
 
 export type TransferListParams = { box: TransferBox; organizationId?: number; kind?: TransferKind; q?: string; page: number; pageSize: number };
@@ -8,7 +8,7 @@ export type TransferListParams = { box: TransferBox; organizationId?: number; ki
 export function useTransferList(params: TransferListParams) {
   return useQuery({
     queryKey: transferKeys.list(params),
-    queryFn: () => api.get<TransferList>('/api/transfers', params),
+    queryFn: () => fetchSearch<TransferList>('/api/transfers', params),
     placeholderData: keepPreviousData,
   });
 }
