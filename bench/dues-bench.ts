@@ -279,7 +279,7 @@ async function main() {
   const actor: Actor = { userId: 1, username: 'bench_dues', role: 'organization_officer', organizationId: 1, orgPath: '/1/', personId: null, reach: 'subtree' };
   const ctx = { requestId: 'bench', actor, now: new Date('2026-11-27T03:00:00Z') };
   const sheet = await timeIt(SAMPLES, (i) => getCollectionSheet(dbA, ctx, sampleCells[i % sampleCells.length], '2026-10'));
-  const config = loadConfig({ SQLITE_FILE: FILE_A, LOG_LEVEL: 'silent', COOKIE_SECURE: '0' });
+  const config = loadConfig({ SQLITE_FILE: FILE_A, LOG_LEVEL: 'silent', COOKIE_SECURE: '0', MFA: 'optional' });
   const app = await buildApp({ db: dbA, config, clock: () => new Date() });
   const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'bench_dues', password: 'bench-mat-khau-dai-2026' } });
   if (login.statusCode !== 200) throw new Error(`login: ${login.statusCode} ${login.body}`);

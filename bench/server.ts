@@ -18,6 +18,8 @@ const config = loadConfig({
   LOG_LEVEL: 'silent',
   COOKIE_SECURE: '0',
   LOGIN_FAILURE_DELAY_MS: '0',
+  // The load client logs in with a password alone (no TOTP code).
+  MFA: 'optional',
   // A whole run lasts longer than the 15-minute idle timeout would allow between phases.
   SESSION_IDLE_MINUTES: '600',
 });

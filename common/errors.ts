@@ -10,6 +10,13 @@ export const ERROR_CODES = [
   'ACCOUNT_LOCKED',
   'ACCOUNT_DISABLED',
   'WEAK_PASSWORD',
+  /** The session has passed the password and awaits the TOTP code (POST /api/auth/totp). */
+  'MFA_REQUIRED',
+  /** An official without a TOTP factor where MFA=required: only enrolment is reachable. */
+  'MFA_ENROLLMENT_REQUIRED',
+  'INVALID_TOTP_CODE',
+  'TOTP_ALREADY_ENROLLED',
+  'TOTP_ENROLLMENT_NOT_STARTED',
   'RATE_LIMITED',
   'RULE_VIOLATION',
   'DUPLICATE_CITIZEN_ID',

@@ -49,19 +49,22 @@ export interface AppDeps {
   clock?: () => Date;
   /** Extra routes outside /api (the benchmark's bare baseline route); registered before the app is sealed. */
   extend?: (app: FastifyInstance) => void;
+  /** Where log lines go instead of stdout: tests read them to check what is never logged (security.md item 24). */
+  logStream?: { write(line: string): void };
 }
 
 export type App = FastifyInstance;
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-export async function buildApp({ db, config, clock = () => new Date(), extend }: AppDeps): Promise<App> {
+export async function buildApp({ db, config, clock = () => new Date(), extend, logStream }: AppDeps): Promise<App> {
   const app = Fastify({
     logger:
       config.logLevel === 'silent'
         ? false
         : {
             level: config.logLevel,
+            ...(logStream ? { stream: logStream } : {}),
             // Never log cookies, tokens or bodies (security.md item 24): request logs carry method, url and id only.
             serializers: { req: (r) => ({ method: r.method, url: r.url.replace(/([?&]q=)[^&]*/, '$1…'), id: r.id }) },
           },
@@ -149,6 +152,11 @@ export async function buildApp({ db, config, clock = () => new Date(), extend }:
     if (!s) {
       await audited(req, policy, 'denied');
       return sendError(reply, req, 'UNAUTHENTICATED');
+    }
+    // A session that has passed the password only (security.md item 9) reaches the routes of its next step, nothing else.
+    if (s.mfaPending && !req.routeOptions.config?.mfaPending?.includes(s.mfaPending)) {
+      await audited(req, policy, 'denied');
+      return sendError(reply, req, s.mfaPending === 'enroll' ? 'MFA_ENROLLMENT_REQUIRED' : 'MFA_REQUIRED');
     }
     if (policy === 'authenticated') {
       req.actor = { ...s.actor, reach: 'subtree' };

@@ -14,6 +14,8 @@ const ZEnv = z.object({
   LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().positive().default(15),
   LOGIN_FAILURE_DELAY_MS: z.coerce.number().min(0).default(250),
+  // security.md "Passwords": TOTP required for officials; 'optional' = only enrolled accounts give a code (tests, demo).
+  MFA: z.enum(['required', 'optional']).default('required'),
   ALLOWED_ORIGINS: z.string().default(''),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WEB_DIST: z.string().default('dist/web'),
@@ -27,6 +29,8 @@ export type Config = Readonly<{
   cookieSecure: boolean;
   session: { idleMs: number; absoluteMs: number };
   login: { maxFailures: number; lockMs: number; failureDelayMs: number };
+  /** 'required': every role but `member` must have a TOTP factor; 'optional': enrolled accounts still give a code. */
+  mfa: 'required' | 'optional';
   allowedOrigins: string[];
   logLevel: string;
   webDist: string;
@@ -47,6 +51,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     cookieSecure: e.COOKIE_SECURE === '1',
     session: { idleMs: e.SESSION_IDLE_MINUTES * 60_000, absoluteMs: e.SESSION_ABSOLUTE_HOURS * 3_600_000 },
     login: { maxFailures: e.LOGIN_MAX_FAILURES, lockMs: e.LOGIN_LOCK_MINUTES * 60_000, failureDelayMs: e.LOGIN_FAILURE_DELAY_MS },
+    mfa: e.MFA,
     allowedOrigins: e.ALLOWED_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean),
     logLevel: e.LOG_LEVEL,
     webDist: e.WEB_DIST,

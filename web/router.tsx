@@ -4,6 +4,7 @@ import { AdmissionCasePage } from './features/admission/admission-case-page.tsx'
 import { AdmissionDeadlinesPage } from './features/admission/admission-deadlines-page.tsx';
 import { AdmissionQualityPage } from './features/admission/admission-quality-page.tsx';
 import { LoginPage } from './features/auth/login-page.tsx';
+import { TotpSetupPage } from './features/auth/totp-setup-page.tsx';
 import { CyclePage } from './features/grading/cycle-page.tsx';
 import { EntryPage } from './features/grading/entry-page.tsx';
 import { GradingHomePage } from './features/grading/grading-home-page.tsx';
@@ -42,6 +43,7 @@ import { AppShell, HomeRedirect, NotFoundPage } from './layout/app-shell.tsx';
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
+  { path: '/login/totp-setup', element: <TotpSetupPage /> },
   // Printed on its own, without the app's frame.
   { path: '/dues/organizations/:organizationId/print', element: <CollectionPrintPage /> },
   {

@@ -30,6 +30,35 @@ export const ZMe = z.object({
 });
 export type Me = z.infer<typeof ZMe>;
 
+/**
+ * The answer to a correct password when a second step remains (security.md "Passwords", item 9): the session
+ * cookie set with it reaches only POST /api/auth/totp ('mfaRequired') or the enrolment routes ('mfaEnrollmentRequired').
+ */
+export const ZMfaStep = z.union([
+  z.object({ mfaRequired: z.literal(true) }),
+  z.object({ mfaEnrollmentRequired: z.literal(true) }),
+]);
+export type MfaStep = z.infer<typeof ZMfaStep>;
+
+export const ZLoginResponse = z.union([ZMe, ZMfaStep]);
+export type LoginResponse = z.infer<typeof ZLoginResponse>;
+
+/** Six digits from the authenticator app; spaces typed or pasted in between are dropped. */
+export const ZTotpCodeRequest = z.object({
+  code: z
+    .string()
+    .max(16)
+    .transform((s) => s.replace(/\s/g, '')),
+});
+
+/** Returned once when enrolment starts, never again: the secret as text, the otpauth:// URI and its QR code (SVG). */
+export const ZTotpEnrollment = z.object({
+  secret: z.string(),
+  otpauthUri: z.string(),
+  qrSvg: z.string(),
+});
+export type TotpEnrollment = z.infer<typeof ZTotpEnrollment>;
+
 export const ZChangePasswordRequest = z.object({
   currentPassword: z.string().min(1).max(256),
   newPassword: z.string().min(8).max(128),

@@ -38,6 +38,8 @@ export const ZUser = z.object({
   failedCount: z.number().int(),
   /** UTC instant of the last successful login. */
   lastLoginAt: z.string().nullable(),
+  /** Has a confirmed TOTP second factor (the secret itself never leaves the server after enrolment). */
+  totpEnrolled: z.boolean(),
   createdAt: z.string(),
   version: z.number().int(),
 });

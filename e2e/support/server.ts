@@ -17,10 +17,21 @@ export interface E2eServer {
   close(): Promise<void>;
 }
 
-/** The real app on a fresh SQLite file seeded with the deterministic demo, served with the built web app. */
-export async function startDemoServer(): Promise<E2eServer> {
+/**
+ * The real app on a fresh SQLite file seeded with the deterministic demo, served with the built web app.
+ * MFA=optional as in `npm run demo` (password-only logins); `env` overrides (the TOTP journey sets MFA=required).
+ */
+export async function startDemoServer(env: Record<string, string> = {}): Promise<E2eServer> {
   const dir = mkdtempSync(join(tmpdir(), 'dv-e2e-'));
-  const config = loadConfig({ SQLITE_FILE: join(dir, 'e2e.sqlite'), COOKIE_SECURE: '0', LOG_LEVEL: 'silent', WEB_DIST: 'dist/web', LOGIN_FAILURE_DELAY_MS: '0' });
+  const config = loadConfig({
+    SQLITE_FILE: join(dir, 'e2e.sqlite'),
+    COOKIE_SECURE: '0',
+    LOG_LEVEL: 'silent',
+    WEB_DIST: 'dist/web',
+    LOGIN_FAILURE_DELAY_MS: '0',
+    MFA: 'optional',
+    ...env,
+  });
   const db = createDb(config.database);
   await migrateToLatest(db);
   await seedDemo(db, { now: new Date() });

@@ -100,12 +100,17 @@ export const CLASSIFICATION: Record<string, Columns> = {
     failed_count: B,
     locked_until: B,
     last_login_at: B,
+    /** The TOTP shared secret (migration 0016); the other TOTP columns go with it (they tell about the factor). */
+    totp_secret: X,
+    totp_enrolled_at: X,
+    totp_last_step: X,
+    totp_pending_secret: X,
     version: B,
     created_at: B,
     updated_at: B,
   },
-  /** The id is the SHA-256 of a live session token. */
-  sessions: { id: X, user_id: B, created_at: B, last_seen_at: B, expires_at: B },
+  /** The id is the SHA-256 of a live session token; mfa_pending: 'verify' / 'enroll' / null (migration 0016). */
+  sessions: { id: X, user_id: B, created_at: B, last_seen_at: B, expires_at: B, mfa_pending: B },
   /** Names of changed fields only, never values (audit.repo.ts). */
   audit_log: {
     id: B, at: B, user_id: B, username: B, role: B, organization_id: B, request_id: B, action: B, object_type: B, object_id: B,

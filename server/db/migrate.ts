@@ -15,6 +15,7 @@ import * as m0012 from './migrations/0012-screening-indexes.ts';
 import * as m0013 from './migrations/0013-rule-sets.ts';
 import * as m0014 from './migrations/0014-privacy.ts';
 import * as m0015 from './migrations/0015-users-search.ts';
+import * as m0016 from './migrations/0016-totp.ts';
 
 // Migrations are listed explicitly (no directory scan) so the bundle and tests see the same set.
 const MIGRATIONS: Record<string, Migration> = {
@@ -33,6 +34,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0013-rule-sets': m0013,
   '0014-privacy': m0014,
   '0015-users-search': m0015,
+  '0016-totp': m0016,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -171,6 +171,13 @@ export interface UsersTable {
   failed_count: number;
   locked_until: string | null;
   last_login_at: string | null;
+  /** Base32 TOTP secret once enrolment is confirmed (migration 0016); null = no second factor. Never logged or returned. */
+  totp_secret: string | null;
+  totp_enrolled_at: string | null;
+  /** The last accepted TOTP time step: a code of this step or an earlier one is a replay. */
+  totp_last_step: number | null;
+  /** Secret of an enrolment started and not yet confirmed with a code. */
+  totp_pending_secret: string | null;
   version: number;
   created_at: string;
   updated_at: string;
@@ -183,6 +190,8 @@ export interface SessionsTable {
   created_at: string;
   last_seen_at: string;
   expires_at: string;
+  /** What the session still owes (migration 0016): 'verify' = the TOTP code, 'enroll' = TOTP enrolment; null = full. */
+  mfa_pending: string | null;
 }
 
 export interface AuditLogTable {

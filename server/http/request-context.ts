@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { DomainError } from '../../common/errors.ts';
-import type { SessionUser } from '../modules/auth/auth.service.ts';
+import type { MfaPending, SessionUser } from '../modules/auth/auth.service.ts';
 import type { RoutePolicy } from '../policy/policy.ts';
 import type { Actor, RequestContext } from './actor.ts';
 
@@ -12,6 +12,11 @@ declare module 'fastify' {
   }
   interface FastifyContextConfig {
     policy?: RoutePolicy;
+    /**
+     * The pending sessions (auth.service.ts MfaPending) this route also answers; every other route refuses them
+     * with MFA_REQUIRED / MFA_ENROLLMENT_REQUIRED (app.ts). Absent: full sessions only.
+     */
+    mfaPending?: readonly MfaPending[];
   }
 }
 

@@ -3,7 +3,7 @@ import type { Authority, OrganizationKind } from '../../common/contracts/organiz
 import type { MemberStatus } from '../../common/contracts/members.contract.ts';
 import { buildSearchText } from '../../common/rules/normalize-vi.ts';
 import { vietnameseSortKey } from '../../common/rules/vi-name-sort.ts';
-import { buildApp, type App } from '../app.ts';
+import { buildApp, type App, type AppDeps } from '../app.ts';
 import type { Db } from '../db/create-db.ts';
 import { hashPassword } from '../modules/auth/password.ts';
 import { userSearchText } from '../modules/users/users.repo.ts';
@@ -194,10 +194,14 @@ export interface TestApp extends TestDatabase {
   close(): Promise<void>;
 }
 
-export async function buildTestApp(engine: 'sqlite' | 'postgres', env: Record<string, string> = {}): Promise<TestApp> {
+export async function buildTestApp(
+  engine: 'sqlite' | 'postgres',
+  env: Record<string, string> = {},
+  deps: Pick<AppDeps, 'logStream'> = {},
+): Promise<TestApp> {
   const tdb = await createTestDatabase(engine, env);
   const clock = { now: new Date(NOW) };
-  const app = await buildApp({ db: tdb.db, config: tdb.config, clock: () => clock.now });
+  const app = await buildApp({ db: tdb.db, config: tdb.config, clock: () => clock.now, ...deps });
   return {
     ...tdb,
     app,

@@ -19,7 +19,8 @@ export interface TestDatabase {
  * created for this suite and dropped afterwards (never assume the server's databases are ours).
  */
 export async function createTestDatabase(engine: 'sqlite' | 'postgres', env: Record<string, string> = {}): Promise<TestDatabase> {
-  const base = { LOG_LEVEL: 'silent', COOKIE_SECURE: '0', LOGIN_FAILURE_DELAY_MS: '0', ...env };
+  // MFA=optional: suites log in with a password alone; the TOTP suite passes MFA=required where it tests it.
+  const base = { LOG_LEVEL: 'silent', COOKIE_SECURE: '0', LOGIN_FAILURE_DELAY_MS: '0', MFA: 'optional', ...env };
   if (engine === 'sqlite') {
     const config = loadConfig({ ...base, SQLITE_FILE: ':memory:' });
     const db = createDb(config.database);

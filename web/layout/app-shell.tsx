@@ -8,7 +8,7 @@ import { isApiError } from '../components/api-error.ts';
 import { LanguageSwitch } from '../components/language-switch.tsx';
 import { PageError } from '../components/page-error.tsx';
 import { PartyEmblem } from '../components/party-emblem.tsx';
-import type { LoginState } from '../features/auth/login-page.tsx';
+import { type LoginState, TOTP_SETUP_PATH } from '../features/auth/login-page.tsx';
 import { canAdmission } from '../features/admission/admission-labels.ts';
 import { can } from '../features/auth/permissions.ts';
 import { canPartyLife } from '../features/party-life/can-party-life.ts';
@@ -99,7 +99,9 @@ export function AppShell() {
     );
   }
   if (me.isError) {
-    if (isApiError(me.error, 'UNAUTHENTICATED')) return <Navigate to="/login" replace state={{ from: here } satisfies LoginState} />;
+    // A session half way through a login (security.md item 9): the code, or enrolling a factor first.
+    if (isApiError(me.error, 'UNAUTHENTICATED', 'MFA_REQUIRED')) return <Navigate to="/login" replace state={{ from: here } satisfies LoginState} />;
+    if (isApiError(me.error, 'MFA_ENROLLMENT_REQUIRED')) return <Navigate to={TOTP_SETUP_PATH} replace state={{ from: here } satisfies LoginState} />;
     return <PageError error={me.error} onRetry={() => void me.refetch()} />;
   }
 

@@ -8,6 +8,10 @@ export function findUserByUsername(db: Q, username: string) {
   return db.selectFrom('users').selectAll().where('username', '=', username.toLowerCase()).executeTakeFirst();
 }
 
+export function findUserById(db: Q, id: number) {
+  return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
 export function findSessionUser(db: Q, sessionId: string) {
   return db
     .selectFrom('sessions')
@@ -17,6 +21,7 @@ export function findSessionUser(db: Q, sessionId: string) {
       'sessions.id as session_id',
       'sessions.last_seen_at',
       'sessions.expires_at',
+      'sessions.mfa_pending',
       'users.id as user_id',
       'users.username',
       'users.display_name',
@@ -65,4 +70,48 @@ export async function recordLoginSuccess(db: Q, userId: number, at: string) {
     .set({ failed_count: 0, locked_until: null, last_login_at: at })
     .where('id', '=', userId)
     .execute();
+}
+
+/** A correct password while a second factor is still owed: the failure counter stays as it is (see login). */
+export async function resetLoginFailures(db: Q, userId: number) {
+  await db.updateTable('users').set({ failed_count: 0, locked_until: null }).where('id', '=', userId).execute();
+}
+
+/**
+ * Records an accepted TOTP step and completes the login, compare-and-set on the last accepted step: of two requests
+ * carrying the same code at once, exactly one succeeds (security.md item 9: a code works once).
+ */
+export async function acceptTotpStep(db: Q, userId: number, step: number, at: string): Promise<boolean> {
+  const res = await db
+    .updateTable('users')
+    .set({ totp_last_step: step, failed_count: 0, locked_until: null, last_login_at: at })
+    .where('id', '=', userId)
+    .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', step)]))
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
+export async function setPendingTotpSecret(db: Q, userId: number, secret: string, at: string) {
+  await db.updateTable('users').set({ totp_pending_secret: secret, updated_at: at }).where('id', '=', userId).execute();
+}
+
+/** Turns the pending secret into the account's factor, if it is still the one the code was checked against. */
+export async function confirmTotpSecret(db: Q, userId: number, pendingSecret: string, step: number, at: string, isLogin: boolean): Promise<boolean> {
+  const res = await db
+    .updateTable('users')
+    .set({
+      totp_secret: pendingSecret,
+      totp_pending_secret: null,
+      totp_enrolled_at: at,
+      totp_last_step: step,
+      failed_count: 0,
+      locked_until: null,
+      updated_at: at,
+      ...(isLogin ? { last_login_at: at } : {}),
+    })
+    .where('id', '=', userId)
+    .where('totp_secret', 'is', null)
+    .where('totp_pending_secret', '=', pendingSecret)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
 }

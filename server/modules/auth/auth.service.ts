@@ -10,24 +10,71 @@ import { cachedSession, rememberSession } from './session-cache.ts';
 import { checkPasswordStrength, dummyPasswordHash, hashPassword, verifyPassword } from './password.ts';
 import { newSessionToken, sessionIdOf } from './session-token.ts';
 
+/** What a session still owes before it reaches anything else (sessions.mfa_pending, migration 0016). */
+export type MfaPending = 'verify' | 'enroll';
+
 export interface SessionUser {
   sessionId: string;
   actor: Omit<Actor, 'reach'>;
   displayName: string;
   organization: { id: number; name: string; kind: string };
+  /** null = a full session; otherwise only the routes that name this state in `config.mfaPending` answer (app.ts). */
+  mfaPending: MfaPending | null;
+}
+
+/** security.md "Passwords": a TOTP factor is required for officials, i.e. every role but `member`, when MFA=required. */
+export function mustEnrollTotp(config: Config, role: string): boolean {
+  return config.mfa === 'required' && role !== 'member';
+}
+
+/** A session that has passed the password only is short-lived: 5 minutes to type the code, 15 to enrol a new factor. */
+const PENDING_MS: Record<MfaPending, number> = { verify: 5 * 60_000, enroll: 15 * 60_000 };
+
+/** Failed attempts (password or code) are slowed down progressively, up to 4 s (security.md item 7). */
+export async function slowDownAfterFailure(config: Config, failures: number): Promise<void> {
+  if (failures > 0 && config.login.failureDelayMs > 0) {
+    await sleep(Math.min(config.login.failureDelayMs * 2 ** (failures - 1), 4000));
+  }
+}
+
+/** A new session row; the token goes to the cookie, only its SHA-256 to the database (session-token.ts). */
+export async function startSession(
+  trx: Db,
+  config: Config,
+  userId: number,
+  now: Date,
+  mfaPending: MfaPending | null,
+): Promise<{ token: string; expiresAt: Date }> {
+  const token = newSessionToken();
+  const lifetime = mfaPending ? Math.min(PENDING_MS[mfaPending], config.session.absoluteMs) : config.session.absoluteMs;
+  const expiresAt = new Date(now.getTime() + lifetime);
+  await repo.insertSession(trx, {
+    id: sessionIdOf(token),
+    user_id: userId,
+    created_at: now.toISOString(),
+    last_seen_at: now.toISOString(),
+    expires_at: expiresAt.toISOString(),
+    mfa_pending: mfaPending,
+  });
+  return { token, expiresAt };
 }
 
 /**
  * Logs in; returns a fresh session token (a new id at every login: session rotation, security.md item 10).
  * Failures are audited, slowed down progressively, and lock the account for a while after
  * `maxFailures` (security.md item 7): a locked account refuses even the right password until the lock ends.
+ *
+ * With a TOTP factor enrolled, a correct password yields only a pending session ('verify') that can do nothing
+ * but give the code (totp.service.ts); the failure counter is not reset then, so wrong codes and wrong passwords
+ * add up to the same lockout and a known password cannot buy fresh code guesses. An official without a factor
+ * where MFA=required gets an 'enroll' session that reaches the enrolment routes only.
  */
 export async function login(
   db: Db,
   config: Config,
   ctx: RequestContext,
   input: { username: string; password: string; previousToken?: string },
-): Promise<{ token: string; expiresAt: Date }> {
+): Promise<{ token: string; expiresAt: Date; mfaPending: MfaPending | null }> {
   const now = ctx.now;
   const user = await repo.findUserByUsername(db, input.username);
   const refuse = async (code: 'INVALID_CREDENTIALS' | 'ACCOUNT_LOCKED' | 'ACCOUNT_DISABLED', failures: number, params = {}) => {
@@ -38,9 +85,7 @@ export async function login(
       username: input.username.toLowerCase(),
       outcome: 'failure',
     });
-    if (failures > 0 && config.login.failureDelayMs > 0) {
-      await sleep(Math.min(config.login.failureDelayMs * 2 ** (failures - 1), 4000));
-    }
+    await slowDownAfterFailure(config, failures);
     throw new DomainError(code, params);
   };
 
@@ -60,22 +105,20 @@ export async function login(
   }
   if (user.is_disabled) return refuse('ACCOUNT_DISABLED', 0);
 
-  const token = newSessionToken();
-  const expiresAt = new Date(now.getTime() + config.session.absoluteMs);
-  await db.transaction().execute(async (trx) => {
+  const mfaPending: MfaPending | null = user.totp_secret ? 'verify' : mustEnrollTotp(config, user.role) ? 'enroll' : null;
+  const session = await db.transaction().execute(async (trx) => {
     if (input.previousToken) await repo.deleteSession(trx, sessionIdOf(input.previousToken));
-    await repo.insertSession(trx, {
-      id: sessionIdOf(token),
-      user_id: user.id,
-      created_at: now.toISOString(),
-      last_seen_at: now.toISOString(),
-      expires_at: expiresAt.toISOString(),
-    });
-    await repo.recordLoginSuccess(trx, user.id, now.toISOString());
+    const started = await startSession(trx, config, user.id, now, mfaPending);
+    if (mfaPending === null) await repo.recordLoginSuccess(trx, user.id, now.toISOString());
+    else if (mfaPending === 'enroll') await repo.resetLoginFailures(trx, user.id);
     const actor = { ...ctx, actor: null };
-    await appendAudit(trx, actor, { action: 'auth.login', objectType: 'user', objectId: user.id, username: user.username });
+    // 'auth.login': in with the password alone; 'auth.login_password': password right, TOTP code awaited;
+    // 'auth.login_enrollment': password right, a factor must be enrolled first.
+    const action = mfaPending === 'verify' ? 'auth.login_password' : mfaPending === 'enroll' ? 'auth.login_enrollment' : 'auth.login';
+    await appendAudit(trx, actor, { action, objectType: 'user', objectId: user.id, username: user.username });
+    return started;
   });
-  return { token, expiresAt };
+  return { ...session, mfaPending };
 }
 
 // Writing last_seen_at on every request would make every read a write; a minute of slack on a 15-minute idle timeout is fine.
@@ -100,6 +143,7 @@ export async function resolveSession(db: Db, config: Config, token: string, now:
     sessionId: id,
     displayName: row.display_name,
     organization: { id: row.organization_id, name: row.org_name, kind: row.org_kind },
+    mfaPending: row.mfa_pending === 'verify' || row.mfa_pending === 'enroll' ? row.mfa_pending : null,
     actor: {
       userId: row.user_id,
       username: row.username,
@@ -147,23 +191,15 @@ export async function changePassword(
   const problem = checkPasswordStrength(input.newPassword, [user.username, user.display_name]);
   if (problem) throw new DomainError('WEAK_PASSWORD', { reason: problem });
   const passwordHash = await hashPassword(input.newPassword);
-  const token = newSessionToken();
-  const expiresAt = new Date(ctx.now.getTime() + config.session.absoluteMs);
-  await db.transaction().execute(async (trx) => {
+  return db.transaction().execute(async (trx) => {
     await trx
       .updateTable('users')
       .set({ password_hash: passwordHash, updated_at: ctx.now.toISOString(), version: user.version + 1 })
       .where('id', '=', user.id)
       .execute();
     await repo.deleteUserSessions(trx, user.id);
-    await repo.insertSession(trx, {
-      id: sessionIdOf(token),
-      user_id: user.id,
-      created_at: ctx.now.toISOString(),
-      last_seen_at: ctx.now.toISOString(),
-      expires_at: expiresAt.toISOString(),
-    });
+    const session = await startSession(trx, config, user.id, ctx.now, null);
     await appendAudit(trx, ctx, { action: 'auth.change_password', objectType: 'user', objectId: user.id, changedFields: ['password'] });
+    return session;
   });
-  return { token, expiresAt };
 }

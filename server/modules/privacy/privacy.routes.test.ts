@@ -180,7 +180,7 @@ describe.each(ENGINES)('privacy on %s', (engine) => {
       }
     }
     expect(problems).toEqual([]);
-    expect(body.tables.find((x) => x.table === 'users')!.withheld).toEqual(['password_hash']);
+    expect(body.tables.find((x) => x.table === 'users')!.withheld).toEqual(['password_hash', 'totp_enrolled_at', 'totp_last_step', 'totp_pending_secret', 'totp_secret']);
     expect(body.tables.find((x) => x.table === 'sessions')!.withheld).toEqual(['id']);
     expect(res.raw).not.toContain(memberUser.password_hash);
     const sessionIds = await t.db.selectFrom('sessions').select('id').where('user_id', '=', memberUser.id).execute();

@@ -51,6 +51,7 @@ const USER_COLUMNS = [
   'users.failed_count',
   'users.locked_until',
   'users.last_login_at',
+  'users.totp_enrolled_at',
   'users.created_at',
   'users.version',
   'organizations.name as organization_name',
@@ -122,7 +123,10 @@ export function findAccountOfPerson(db: Q, personId: number) {
   return db.selectFrom('users').select('id').where('person_id', '=', personId).executeTakeFirst();
 }
 
-export async function insertUser(db: Q, row: Omit<Database['users'], 'id' | 'search_text'>): Promise<number> {
+/** A new account has no TOTP factor yet (its columns start null: migration 0016). */
+type NewUser = Omit<Database['users'], 'id' | 'search_text' | 'totp_secret' | 'totp_enrolled_at' | 'totp_last_step' | 'totp_pending_secret'>;
+
+export async function insertUser(db: Q, row: NewUser): Promise<number> {
   const created = await db
     .insertInto('users')
     .values({ ...row, search_text: userSearchText(row.display_name) })
@@ -136,7 +140,23 @@ export async function updateUserIfVersion(
   db: Q,
   id: number,
   version: number,
-  set: Partial<Pick<Database['users'], 'display_name' | 'role' | 'organization_id' | 'person_id' | 'is_disabled' | 'password_hash' | 'failed_count' | 'locked_until'>> & {
+  set: Partial<
+    Pick<
+      Database['users'],
+      | 'display_name'
+      | 'role'
+      | 'organization_id'
+      | 'person_id'
+      | 'is_disabled'
+      | 'password_hash'
+      | 'failed_count'
+      | 'locked_until'
+      | 'totp_secret'
+      | 'totp_enrolled_at'
+      | 'totp_last_step'
+      | 'totp_pending_secret'
+    >
+  > & {
     updated_at: string;
   },
 ): Promise<boolean> {

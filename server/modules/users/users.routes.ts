@@ -4,7 +4,7 @@ import { ZIdParams } from '../../../common/contracts/common.contract.ts';
 import { ZCreateUser, ZUpdateUser, ZUser, ZUserList, ZUserListQuery, ZUserWithPassword } from '../../../common/contracts/users.contract.ts';
 import type { RouteDeps } from '../../app.ts';
 import { actorContextOf } from '../../http/request-context.ts';
-import { createUser, getUser, listUsers, resetUserPassword, unlockUser, updateUser } from './users.service.ts';
+import { createUser, getUser, listUsers, resetUserPassword, resetUserTotp, unlockUser, updateUser } from './users.service.ts';
 
 // Accounts: administrators only ('user.manage'), each within its own organization subtree.
 export function registerUserRoutes(app: FastifyInstance, { db }: RouteDeps) {
@@ -34,5 +34,10 @@ export function registerUserRoutes(app: FastifyInstance, { db }: RouteDeps) {
 
   r.post('/api/users/:id/reset-password', { schema: { tags, params: ZIdParams, response: { 200: ZUserWithPassword } }, config }, async (req) =>
     resetUserPassword(db, actorContextOf(req), req.params.id),
+  );
+
+  // A lost authenticator: the factor is removed and the next login enrols a new one (security.md item 9).
+  r.post('/api/users/:id/totp-reset', { schema: { tags, params: ZIdParams, response: { 200: ZUser } }, config }, async (req) =>
+    resetUserTotp(db, actorContextOf(req), req.params.id),
   );
 }

@@ -37,6 +37,7 @@ function presentUser(row: repo.UserRow, now: Date): User {
     lockedUntil: row.locked_until,
     failedCount: row.failed_count,
     lastLoginAt: row.last_login_at,
+    totpEnrolled: row.totp_enrolled_at != null,
     createdAt: row.created_at,
     version: row.version,
   };
@@ -205,4 +206,27 @@ export async function resetUserPassword(db: Db, ctx: Ctx, id: number): Promise<U
     await appendAudit(trx, ctx, { action: 'user.reset_password', objectType: 'user', objectId: id, changedFields: ['password'] });
   });
   return { user: await getUser(db, ctx, id), oneTimePassword };
+}
+
+/**
+ * Removes an account's TOTP factor (a lost phone): the next login with the password enrols a new one where MFA=required.
+ * Ends the account's sessions; audited with the field name only (security.md item 24: never the seed).
+ */
+export async function resetUserTotp(db: Db, ctx: Ctx, id: number): Promise<User> {
+  // Another administrator resets it: one who lost their own factor cannot prove it is them with a session alone.
+  if (id === ctx.actor.userId) throw fieldError('id', 'own_account');
+  await db.transaction().execute(async (trx) => {
+    const row = await loadUser(trx, ctx, id);
+    const ok = await repo.updateUserIfVersion(trx, id, row.version, {
+      totp_secret: null,
+      totp_enrolled_at: null,
+      totp_last_step: null,
+      totp_pending_secret: null,
+      updated_at: ctx.now.toISOString(),
+    });
+    if (!ok) throw new DomainError('CONFLICT');
+    await deleteUserSessions(trx, id);
+    await appendAudit(trx, ctx, { action: 'user.reset_totp', objectType: 'user', objectId: id, changedFields: ['totp'] });
+  });
+  return getUser(db, ctx, id);
 }

@@ -13,6 +13,7 @@ import { OrganizationSelect } from '../organizations/components/organization-sel
 import { OneTimePasswordModal } from './components/one-time-password-modal.tsx';
 import { UserFormModal } from './components/user-form-modal.tsx';
 import { useResetUserPassword } from './queries/use-reset-user-password.ts';
+import { useResetUserTotp } from './queries/use-reset-user-totp.ts';
 import { useUnlockUser } from './queries/use-unlock-user.ts';
 import { useUserList } from './queries/use-user-list.ts';
 import { showInstant } from './show-instant.ts';
@@ -40,6 +41,7 @@ function AccountsManager() {
   const list = useUserList(query);
   const unlock = useUnlockUser();
   const reset = useResetUserPassword();
+  const resetTotp = useResetUserTotp();
 
   const update = (patch: Partial<UserListQuery>) => setQuery((q) => ({ ...q, page: 1, ...patch }));
 
@@ -54,12 +56,23 @@ function AccountsManager() {
       onError: (err) => void message.error(errorText(t, err)),
     });
 
+  const onResetTotp = (u: User) =>
+    resetTotp.mutate(u.id, {
+      onSuccess: () => void message.success(t('users.totpResetDone', { username: u.username })),
+      onError: (err) => void message.error(errorText(t, err)),
+    });
+
   const status = (u: User) => (
     <Space size={[4, 4]} wrap>
       {u.isDisabled ? <Tag color="red">{t('users.state.disabled')}</Tag> : <Tag color="green">{t('users.state.active')}</Tag>}
       {u.isLocked && (
         <Tooltip title={t('users.lockedUntil', { at: showInstant(u.lockedUntil) })}>
           <Tag color="orange">{t('users.state.locked')}</Tag>
+        </Tooltip>
+      )}
+      {u.totpEnrolled && (
+        <Tooltip title={t('users.totpOnHint')}>
+          <Tag color="blue">{t('users.totpOn')}</Tag>
         </Tooltip>
       )}
       {!u.isLocked && u.failedCount > 0 && (
@@ -196,6 +209,19 @@ function AccountsManager() {
                     >
                       <Button type="link" size="small" danger loading={reset.isPending && reset.variables === u.id}>
                         {t('users.reset')}
+                      </Button>
+                    </Popconfirm>
+                  )}
+                  {u.id !== me.id && u.totpEnrolled && (
+                    <Popconfirm
+                      title={t('users.totpResetConfirmTitle', { username: u.username })}
+                      description={t('users.totpResetConfirm')}
+                      okText={t('users.totpReset')}
+                      cancelText={t('common.cancel')}
+                      onConfirm={() => onResetTotp(u)}
+                    >
+                      <Button type="link" size="small" danger loading={resetTotp.isPending && resetTotp.variables === u.id}>
+                        {t('users.totpReset')}
                       </Button>
                     </Popconfirm>
                   )}
