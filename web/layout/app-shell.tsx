@@ -24,7 +24,7 @@ import { canTransfers } from '../features/transfers/can-transfers.ts';
 import { canScreening } from '../features/screening/can-screening.ts';
 import { canRemoval } from '../features/removal/can-removal.ts';
 import { canRuleSets } from '../features/rule-sets/can-rule-sets.ts';
-import { canPrivacy } from '../features/privacy/privacy-requests-page.tsx';
+import { canPrivacy } from '../features/privacy/can-privacy.ts';
 import { useT } from '../i18n/i18n.tsx';
 
 const HEADER_BG = '#8e0e0e';

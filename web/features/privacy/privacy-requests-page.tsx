@@ -1,9 +1,9 @@
+import { canPrivacy } from './can-privacy.ts';
 import { Alert, App as AntApp, Button, Card, Flex, Form, Input, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
 import { useDeferredValue, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import type { Role } from '../../../common/contracts/auth.contract.ts';
 import {
   PRIVACY_REQUEST_PERIODS,
   type PrivacyRequest,
@@ -29,11 +29,6 @@ import { useDownloadPersonalData } from './queries/use-download-personal-data.ts
 import { usePrivacyMemberOptions } from './queries/use-privacy-member-options.ts';
 import { usePrivacyRequests } from './queries/use-privacy-requests.ts';
 import { useRespondPrivacyRequest } from './queries/use-respond-privacy-request.ts';
-
-/** Mirrors 'privacy.export', 'privacy.read' and 'privacy.manage' in server/policy/policy.ts (the same two roles). */
-export const canPrivacy = {
-  manage: (role: Role) => role === 'admin' || role === 'organization_officer',
-};
 
 const PAGE_SIZES = [20, 50, 100];
 
