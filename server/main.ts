@@ -12,8 +12,12 @@ await migrateToLatest(db);
 const created = await ensureFirstAdmin(db, new Date());
 if (created) {
   // Printed once, to the operator's terminal only (never to the log file): there are no default passwords.
+  const mfa =
+    config.mfa === 'required'
+      ? '\n  (lần đăng nhập đầu: cài ứng dụng xác thực và bật xác thực hai lớp / first login: set up the authenticator app)'
+      : '';
   process.stdout.write(
-    `\n  Tài khoản quản trị đầu tiên / first administrator account\n  username: admin\n  password: ${created.password}\n  (đổi mật khẩu sau khi đăng nhập / change it after logging in)\n\n`,
+    `\n  Tài khoản quản trị đầu tiên / first administrator account\n  username: admin\n  password: ${created.password}\n  (đổi mật khẩu sau khi đăng nhập / change it after logging in)${mfa}\n\n`,
   );
 }
 const app = await buildApp({ db, config });
