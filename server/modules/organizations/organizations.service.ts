@@ -37,6 +37,7 @@ import type { Database } from '../../db/schema.ts';
 import { isUniqueViolation, lockAuditChain } from '../../db/dialect.ts';
 import type { Actor, RequestContext } from '../../http/actor.ts';
 import { appendAudit } from '../audit/audit.repo.ts';
+import { handOverOpenFlags } from '../screening/screening.handover.ts';
 import * as repo from './organizations.repo.ts';
 
 type Ctx = RequestContext & { actor: Actor };
@@ -310,6 +311,8 @@ async function passMembers(trx: Trx, ctx: Ctx, memberIds: number[], fromId: numb
       created_at: at,
     })),
   );
+  // R-RMV-07: their open screening flags are reviewed by the organization they pass to.
+  await handOverOpenFlags(trx, { memberIds, toOrganizationId: to.id, transferId: null, on: input.effectiveDate, at });
 }
 
 /** The organization a change attaches to (new parent, successor): in scope (NOT_FOUND naming the field), active. */

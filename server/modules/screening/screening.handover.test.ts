@@ -125,4 +125,25 @@ describe.each(ENGINES)('screening flags follow a transferred member on %s', (eng
     expect(reviewed.status, JSON.stringify(reviewed.body)).toBe(200);
     expect(reviewed.body.review).toMatchObject({ decision: 'no_action', decidedByOrganization: { id: o.otherCell.id } });
   });
+
+  it('a merger hands the open flags of the merged cell’s members to the successor', async () => {
+    // Fresh sessions on the clock the test above left.
+    cookie.secA = await as('cell_secretary', o.cellA.id);
+    cookie.officer = await as('organization_officer', o.commune.id);
+    const flag = (await flagsOf('secA', o.cellA.id)).items.find((f) => f.member.id === staying)!;
+    expect(flag).toMatchObject({ status: 'open', raisedBy: null });
+    const today = t.clock.now.toISOString().slice(0, 10);
+    const merged = await call<{ id: number }>('officer', 'POST', '/api/organizations/merge', {
+      sourceIds: [o.cellA.id],
+      into: { existingId: o.cellB.id },
+      effectiveDate: today,
+      decisionRef: '15-QĐ/ĐU',
+    });
+    expect(merged.status, JSON.stringify(merged.body)).toBe(200);
+    cookie.secA = await as('cell_secretary', o.cellB.id); // the successor's secretary
+    const moved = (await flagsOf('secA', o.cellB.id)).items.find((f) => f.id === flag.id);
+    expect(moved).toMatchObject({ organization: { id: o.cellB.id }, raisedBy: { id: o.cellA.id }, status: 'open' });
+    const rows = await t.db.selectFrom('screening_flag_handovers').selectAll().where('flag_id', '=', flag.id).execute();
+    expect(rows).toMatchObject([{ from_organization_id: o.cellA.id, to_organization_id: o.cellB.id, transfer_id: null, handed_over_on: today }]);
+  });
 });

@@ -654,14 +654,15 @@ export function flagsByRule(db: Q, path: string, year: number, today: string) {
 
 // ---------------------------------------------------------------- handover (a flag follows its member)
 
-/** The member's flags with no review whose reviewing organization is not `toOrganizationId`, with that organization. */
-export function listOpenFlagsToHandOver(db: Q, memberId: number, toOrganizationId: number) {
+/** The members' flags with no review whose reviewing organization is not `toOrganizationId`, with that organization. */
+export function listOpenFlagsToHandOver(db: Q, memberIds: readonly number[], toOrganizationId: number) {
+  if (memberIds.length === 0) return Promise.resolve([]);
   return db
     .selectFrom('screening_flags as f')
     .innerJoin('organizations as o', (j) => j.on(ownedBy('o')))
     .leftJoin('screening_flag_reviews as r', 'r.flag_id', 'f.id')
     .select(['f.id', 'o.id as owner_id'])
-    .where('f.member_id', '=', memberId)
+    .where('f.member_id', 'in', [...memberIds])
     .where('r.id', 'is', null)
     .where('o.id', '!=', toOrganizationId)
     .orderBy('f.id')
@@ -669,5 +670,5 @@ export function listOpenFlagsToHandOver(db: Q, memberId: number, toOrganizationI
 }
 
 export async function insertHandovers(db: Q, rows: readonly Insertable<Database['screening_flag_handovers']>[]): Promise<void> {
-  if (rows.length > 0) await db.insertInto('screening_flag_handovers').values([...rows]).execute();
+  for (let i = 0; i < rows.length; i += 500) await db.insertInto('screening_flag_handovers').values(rows.slice(i, i + 500)).execute();
 }

@@ -443,7 +443,7 @@ export async function confirmReceipt(db: Db, ctx: Ctx, id: number, input: Confir
           created_at: at,
         });
         // R-RMV-07: the member's open screening flags are reviewed by the new cell from now on.
-        await handOverOpenFlags(trx, { memberId: t.member_id, toOrganizationId: to.id, transferId: t.id, on: input.receivedOn, at });
+        await handOverOpenFlags(trx, { memberIds: [t.member_id], toOrganizationId: to.id, transferId: t.id, on: input.receivedOn, at });
       }
       if (d.effect === 'leave_the_system') {
         if (!(await repo.markMemberTransferredOut(trx, t.member_id, t.from_organization_id!, input.receivedOn, at))) throw new DomainError('CONFLICT', { reason: 'member_moved' });
