@@ -1,5 +1,5 @@
 import { Alert, Button, Card, Checkbox, Col, Collapse, Flex, Form, Input, InputNumber, Modal, Radio, Row, Select, Table, Tag, Typography } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { type ReactNode, useEffect, useMemo, useState } from 'react';
 import type { AdmissionCaseDetail, Roll } from '../../../../common/contracts/admission.contract.ts';
 import { computeVoteBase, requiredApprovals } from '../../../../common/rules/admission-vote.ts';
 import { showDate, todayIso } from '../../../components/dates.ts';
@@ -31,116 +31,79 @@ export function StepPanel(props: Props) {
   const t = useT();
   const s = kase.status;
   const fileEditable = canManage;
+  /** A step of the file the cell keeps: what it needs (rules.md's help for the step), then "complete the step". */
+  const fileStep = (content?: ReactNode) => (
+    <>
+      {help(t(`adm.step.${s}.help`))}
+      {content}
+      <CompleteStep {...props} />
+    </>
+  );
+  /** A committee's decision, with the extension of its deadline beside it; others wait for it. */
+  const committeeStep = (form: ReactNode, path: 'decision-extension' | 'recognition-extension') =>
+    canDecide ? (
+      <>
+        {form}
+        <ExtensionForm kase={kase} onReload={onReload} path={path} />
+      </>
+    ) : (
+      waiting(t('adm.step.waitingCommittee'))
+    );
+  /** The probation file the recognition is judged on (R-REC): helpers, the dates, the opinions, the certificates. */
+  const probationFile = (
+    <>
+      <HelpersSection kase={kase} onReload={onReload} editable={canManage} />
+      <FileForm kase={kase} fields={['memberHistoryCompletedOn', 'selfReviewOn', 'helperAssessmentOn']} onReload={onReload} disabled={!canManage} />
+      <OpinionsSection kase={kase} phase="recognition" onReload={onReload} editable={canManage} />
+      <CertificatesList kase={kase} />
+    </>
+  );
   const body = (() => {
     switch (s) {
       case 'introduced':
-        return (
-          <>
-            {help(t('adm.step.introduced.help'))}
-            <CompleteStep {...props} />
-          </>
-        );
+        return fileStep();
       case 'training':
-        return (
-          <>
-            {help(t('adm.step.training.help'))}
-            <CertificatesList kase={kase} />
-            <CompleteStep {...props} />
-          </>
-        );
+        return fileStep(<CertificatesList kase={kase} />);
       case 'application':
-        return (
-          <>
-            {help(t('adm.step.application.help'))}
-            <FileForm kase={kase} fields={['applicationDate']} onReload={onReload} disabled={!fileEditable} />
-            <CompleteStep {...props} />
-          </>
-        );
+        return fileStep(<FileForm kase={kase} fields={['applicationDate']} onReload={onReload} disabled={!fileEditable} />);
       case 'history':
-        return (
+        return fileStep(
           <>
-            {help(t('adm.step.history.help'))}
             <FileForm kase={kase} fields={['historyDate', 'educationLevel', 'isYouthUnionMember']} onReload={onReload} disabled={!fileEditable} />
             <RelativesEditor kase={kase} onReload={onReload} disabled={!fileEditable} />
-            <CompleteStep {...props} />
-          </>
+          </>,
         );
       case 'verification':
-        return (
-          <>
-            {help(t('adm.step.verification.help'))}
-            <VerificationSection kase={kase} onReload={onReload} editable={fileEditable} />
-            <CompleteStep {...props} />
-          </>
-        );
+        return fileStep(<VerificationSection kase={kase} onReload={onReload} editable={fileEditable} />);
       case 'introductions':
-        return (
-          <>
-            {help(t('adm.step.introductions.help'))}
-            <IntroducersSection kase={kase} onReload={onReload} editable={fileEditable} />
-            <CompleteStep {...props} />
-          </>
-        );
+        return fileStep(<IntroducersSection kase={kase} onReload={onReload} editable={fileEditable} />);
       case 'opinions':
-        return (
-          <>
-            {help(t('adm.step.opinions.help'))}
-            <OpinionsSection kase={kase} phase="admission" onReload={onReload} editable={fileEditable} />
-            <CompleteStep {...props} />
-          </>
-        );
+        return fileStep(<OpinionsSection kase={kase} phase="admission" onReload={onReload} editable={fileEditable} />);
       case 'cell_resolution':
         return canManage ? <CellVoteForm kase={kase} onReload={onReload} kind="admission" /> : waiting(t('adm.step.waitingCell'));
       case 'grassroots_resolution':
-        return canDecide ? (
-          <>
-            <CommitteeVoteForm kase={kase} onReload={onReload} />
-            <ExtensionForm kase={kase} onReload={onReload} path="decision-extension" />
-          </>
-        ) : (
-          waiting(t('adm.step.waitingCommittee'))
-        );
+        return committeeStep(<CommitteeVoteForm kase={kase} onReload={onReload} />, 'decision-extension');
       case 'decision':
-        return canDecide ? (
-          <>
-            <DecisionForm kase={kase} onReload={onReload} kind="admission" />
-            <ExtensionForm kase={kase} onReload={onReload} path="decision-extension" />
-          </>
-        ) : (
-          waiting(t('adm.step.waitingCommittee'))
-        );
+        return committeeStep(<DecisionForm kase={kase} onReload={onReload} kind="admission" />, 'decision-extension');
       case 'ceremony':
         return canManage ? <CeremonyForm kase={kase} onReload={onReload} /> : waiting(t('adm.step.waitingCell'));
       case 'probation':
         return (
           <>
             {help(t('adm.step.probation.help'))}
-            <HelpersSection kase={kase} onReload={onReload} editable={canManage} />
-            <FileForm kase={kase} fields={['memberHistoryCompletedOn', 'selfReviewOn', 'helperAssessmentOn']} onReload={onReload} disabled={!canManage} />
-            <OpinionsSection kase={kase} phase="recognition" onReload={onReload} editable={canManage} />
-            <CertificatesList kase={kase} />
+            {probationFile}
             {canManage && <EndProbation kase={kase} onReload={onReload} />}
           </>
         );
       case 'cell_recognition_vote':
         return (
           <>
-            <HelpersSection kase={kase} onReload={onReload} editable={canManage} />
-            <FileForm kase={kase} fields={['memberHistoryCompletedOn', 'selfReviewOn', 'helperAssessmentOn']} onReload={onReload} disabled={!canManage} />
-            <OpinionsSection kase={kase} phase="recognition" onReload={onReload} editable={canManage} />
-            <CertificatesList kase={kase} />
+            {probationFile}
             {canManage && <CellVoteForm kase={kase} onReload={onReload} kind="recognition" />}
           </>
         );
       case 'recognition_decision':
-        return canDecide ? (
-          <>
-            <DecisionForm kase={kase} onReload={onReload} kind="recognition" />
-            <ExtensionForm kase={kase} onReload={onReload} path="recognition-extension" />
-          </>
-        ) : (
-          waiting(t('adm.step.waitingCommittee'))
-        );
+        return committeeStep(<DecisionForm kase={kase} onReload={onReload} kind="recognition" />, 'recognition-extension');
       default:
         return (
           <Alert
